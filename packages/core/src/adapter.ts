@@ -1,0 +1,186 @@
+/**
+ * The kernel interface an adapter implements. Core has already validated every argument,
+ * computed the output shape and dtype, broadcast operands to equal shapes and cast them to the
+ * computation dtype, so kernels trust their inputs (stdlib-js style: public functions validate,
+ * internal ones do not). Kernels return a handle; core wraps it with the shape and dtype it
+ * computed, so every adapter gives the same shapes and dtypes for the same call.
+ */
+import type { DType, HostArray } from './dtypes.js';
+import type { Shape } from './shape.js';
+import { IndexError } from './errors.js';
+
+/** The error every adapter throws for an index outside `[-size, size)`. */
+export function indexOutOfRange(fn: string, index: number | bigint, axis: number, size: number): IndexError {
+  return new IndexError(`${fn}: index ${index} is out of bounds for axis ${axis} with size ${size}`);
+}
+
+/** A place where arrays live. Compared by identity within one namespace. */
+export interface Device {
+  /** The adapter that owns it, e.g. `'ndarray'`. */
+  readonly adapter: string;
+  /** A stable id, e.g. `'cpu'`, `'webgpu:0'`. */
+  readonly id: string;
+  readonly kind: 'cpu' | 'gpu';
+  toString(): string;
+}
+
+/** Makes a device object (a helper for adapters). */
+export function makeDevice(adapter: string, id: string, kind: 'cpu' | 'gpu'): Device {
+  return Object.freeze({ adapter, id, kind, toString: () => `${adapter}:${id}` });
+}
+
+/** `np.info().capabilities()`, as in the Array API plus `'sync readback'`. */
+export interface Capabilities {
+  readonly 'boolean indexing': boolean;
+  readonly 'data-dependent shapes': boolean;
+  readonly 'max dimensions': number;
+  readonly 'sync readback': boolean;
+}
+
+/** What actually runs, as reported by `np.info().engine()`. */
+export interface EngineInfo {
+  readonly adapter: string;
+  /** Backend or execution provider, e.g. `'js'`, `'webgpu'`, `'cpu'`. */
+  readonly backend: string;
+  /** Device name, e.g. a CPU or GPU model. */
+  readonly device: string;
+  /** Anything else worth reporting (versions, threads, …). */
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** An array as a kernel sees it: its handle plus the shape and dtype core knows. */
+export interface KernelArray<H> {
+  readonly handle: H;
+  readonly shape: Shape;
+  readonly dtype: DType;
+}
+
+/** A fill value for `full`: number for real dtypes, bigint for 64-bit ints, [re, im] for complex. */
+export type FillValue = number | bigint | boolean | readonly [number, number];
+
+/** Elementwise functions of one argument, by their namespace names. */
+export type UnaryOp =
+  | 'abs' | 'acos' | 'acosh' | 'asin' | 'asinh' | 'atan' | 'atanh' | 'bitwiseInvert' | 'ceil' | 'conj'
+  | 'cos' | 'cosh' | 'exp' | 'expm1' | 'floor' | 'imag' | 'isfinite' | 'isinf' | 'isnan' | 'log'
+  | 'log1p' | 'log2' | 'log10' | 'logicalNot' | 'negative' | 'real' | 'reciprocal' | 'round' | 'sign'
+  | 'signbit' | 'sin' | 'sinh' | 'square' | 'sqrt' | 'tan' | 'tanh' | 'trunc';
+
+/** Elementwise functions of two arguments, by their namespace names. */
+export type BinaryOp =
+  | 'add' | 'atan2' | 'bitwiseAnd' | 'bitwiseLeftShift' | 'bitwiseOr' | 'bitwiseRightShift' | 'bitwiseXor'
+  | 'copysign' | 'divide' | 'equal' | 'floorDivide' | 'greater' | 'greaterEqual' | 'hypot' | 'less'
+  | 'lessEqual' | 'logaddexp' | 'logicalAnd' | 'logicalOr' | 'logicalXor' | 'maximum' | 'minimum'
+  | 'multiply' | 'nextafter' | 'notEqual' | 'pow' | 'remainder' | 'subtract';
+
+export type ReduceOp = 'sum' | 'prod' | 'max' | 'min' | 'all' | 'any';
+export type ArgReduceOp = 'argmax' | 'argmin';
+export type ScanOp = 'sum' | 'prod' | 'max' | 'min';
+
+/**
+ * The kernels. `H` is the adapter's handle type. Unless noted, inputs of one call have the same
+ * shape and dtype, and the output has the `shape`/`dtype` core passes or documents.
+ */
+export interface Adapter<H = unknown> {
+  /** Short name, e.g. `'ndarray'`; used in error messages and `engine()`. */
+  readonly name: string;
+  devices(): readonly Device[];
+  defaultDevice(): Device;
+  /** The dtypes this device can hold and compute. Core raises DTypeError for the rest. */
+  dtypes(device: Device): readonly DType[];
+  capabilities(): Capabilities;
+  engine(): EngineInfo;
+
+  // ---- storage ----
+  /** Uploads a host array (layout and length as `data()` returns them) into a new handle. */
+  fromHost(data: HostArray, shape: Shape, dtype: DType, device: Device): H;
+  /** Reads back a row-major host array of the dtype's storage type (see `HOST_ARRAY`). */
+  read(x: KernelArray<H>): Promise<HostArray>;
+  /** Synchronous read-back; present only when `capabilities()['sync readback']`. */
+  readSync?(x: KernelArray<H>): HostArray;
+  /** Releases the handle. Called once per handle; views must keep their base alive. */
+  free(handle: H): void;
+  /** Bytes this adapter holds for live handles (views count their base once). */
+  memoryBytes(): number;
+  /** Moves to another device of the same adapter. */
+  toDevice?(x: KernelArray<H>, device: Device): H;
+
+  // ---- creation ----
+  full(shape: Shape, value: FillValue, dtype: DType, device: Device): H;
+
+  // ---- conversion and views (results may share memory with the input) ----
+  /** Converts to `dtype` (C casting rules: float → int truncates toward zero, NaN → 0; to bool: x != 0). */
+  cast(x: KernelArray<H>, dtype: DType): H;
+  /** Same size, new shape (a view when the input is contiguous). */
+  reshape(x: KernelArray<H>, shape: Shape): H;
+  /** Reorders axes: output axis i is input axis `axes[i]`. */
+  permute(x: KernelArray<H>, axes: readonly number[]): H;
+  /**
+   * A strided selection: along axis i, indices `start[i] + k*step[i]` for k < `shape[i]`
+   * (`step` may be negative; all indices are in range).
+   */
+  slice(x: KernelArray<H>, start: readonly number[], step: readonly number[], shape: Shape): H;
+  /** Broadcasts to `shape` (same ndim; each input dim is 1 or equal). */
+  broadcastTo(x: KernelArray<H>, shape: Shape): H;
+  /** Joins along an existing `axis` (same dtype, shapes equal except along `axis`). */
+  concat(xs: readonly KernelArray<H>[], axis: number): H;
+
+  // ---- elementwise ----
+  /**
+   * One-argument elementwise function; `dtype` is the output dtype (the input's, or bool for
+   * predicates, or the real dtype for abs/real/imag of complex input).
+   */
+  unary(op: UnaryOp, x: KernelArray<H>, dtype: DType): H;
+  /** Two-argument elementwise function; `a` and `b` share shape and dtype; `dtype` is the output dtype. */
+  binary(op: BinaryOp, a: KernelArray<H>, b: KernelArray<H>, dtype: DType): H;
+  /** `cond ? a : b`; cond is bool; a, b and output share a dtype; all share a shape. */
+  where(cond: KernelArray<H>, a: KernelArray<H>, b: KernelArray<H>): H;
+
+  // ---- reductions and scans ----
+  /**
+   * Reduces over `axes` (sorted, unique, possibly empty; output drops them). Output dtype is the
+   * input's for sum/prod/max/min, bool for all/any. Sum of an empty axis is 0, prod 1; max/min
+   * of an empty axis never reaches the kernel. NaN propagates through max/min.
+   */
+  reduce(op: ReduceOp, x: KernelArray<H>, axes: readonly number[]): H;
+  /** Index (int32) of the first max/min along `axis` (output drops it; NaN counts as the extreme). */
+  argReduce(op: ArgReduceOp, x: KernelArray<H>, axis: number): H;
+  /** Inclusive cumulative sum/prod/max/min along `axis`, same shape and dtype. */
+  scan(op: ScanOp, x: KernelArray<H>, axis: number): H;
+
+  // ---- linear algebra ----
+  /** Batched matrix product: a [...B, m, k] @ b [...B, k, n] → [...B, m, n], same dtype and batch. */
+  matmul(a: KernelArray<H>, b: KernelArray<H>): H;
+
+  // ---- indexing ----
+  /**
+   * Gathers along `axis`: output shape is x.shape with axis replaced by indices.shape.
+   * `indices` is an integer dtype; negative values count from the end (once). Values outside
+   * `[-n, n)` throw `indexOutOfRange('take', …)` (an adapter that cannot check at call time
+   * throws it at read-back).
+   */
+  take(x: KernelArray<H>, indices: KernelArray<H>, axis: number): H;
+  /**
+   * `take_along_axis`: indices (integer dtype) has x's ndim and x's shape except along `axis`;
+   * output has indices' shape. Negative and out-of-range values as in `take`.
+   */
+  takeAlongAxis(x: KernelArray<H>, indices: KernelArray<H>, axis: number): H;
+  /**
+   * A copy of `x` with the strided region (as in `slice`) replaced by `values`
+   * (values has the region's shape and x's dtype).
+   */
+  setSlice(x: KernelArray<H>, start: readonly number[], step: readonly number[], values: KernelArray<H>): H;
+  /**
+   * A copy of `x` with positions along `axis` given by `indices` (1-D integer, negative and
+   * out-of-range values as in `take`) replaced by `values` (x's shape with axis replaced by
+   * indices.length, x's dtype). Later duplicates win.
+   */
+  scatter(x: KernelArray<H>, indices: KernelArray<H>, axis: number, values: KernelArray<H>): H;
+
+  // ---- sorting and searching ----
+  /** Sorts along `axis` (NaN last, as NumPy); stable when asked. */
+  sort(x: KernelArray<H>, axis: number, descending: boolean, stable: boolean): H;
+  /** Indices (int32) that sort along `axis`. */
+  argsort(x: KernelArray<H>, axis: number, descending: boolean, stable: boolean): H;
+  /** For each value of `v`, its insertion index (int32) in the sorted 1-D `x1`. */
+  searchsorted(x1: KernelArray<H>, v: KernelArray<H>, side: 'left' | 'right'): H;
+}
