@@ -7,7 +7,7 @@
  */
 import type { DType, HostArray } from './dtypes.js';
 import type { Shape } from './shape.js';
-import { IndexError } from './errors.js';
+import { IndexError, ValueError } from './errors.js';
 
 /** The error every adapter throws for an index outside `[-size, size)`. */
 export function indexOutOfRange(fn: string, index: number | bigint, axis: number, size: number): IndexError {
@@ -183,4 +183,48 @@ export interface Adapter<H = unknown> {
   argsort(x: KernelArray<H>, axis: number, descending: boolean, stable: boolean): H;
   /** For each value of `v`, its insertion index (int32) in the sorted 1-D `x1`. */
   searchsorted(x1: KernelArray<H>, v: KernelArray<H>, side: 'left' | 'right'): H;
+
+  // ---- optional extensions (np.linalg / np.fft); without them those functions throw DeviceError ----
+  readonly linalg?: LinalgKernels<H>;
+  readonly fft?: FftKernels<H>;
+}
+
+/**
+ * Kernels of `np.linalg`. Inputs are float32/float64/complex64/complex128 stacks of matrices
+ * `[...B, m, n]` (core has checked squareness where needed). Kernels compute in at least the
+ * input's precision and throw `ValueError` (via `linalgError`) for singular or non-finite input.
+ */
+export interface LinalgKernels<H> {
+  /** Lower (or upper) Cholesky factor of Hermitian positive-definite matrices. */
+  cholesky(x: KernelArray<H>, upper: boolean): H;
+  /** Solves a X = b for a [...B, n, n], b [...B, n, k] (same batch) → [...B, n, k]. */
+  solve(a: KernelArray<H>, b: KernelArray<H>): H;
+  /** Inverse of [...B, n, n]. */
+  inv(x: KernelArray<H>): H;
+  /** Sign (input dtype, |sign| = 1 or 0) and log|det| (real dtype), both of shape [...B]. */
+  slogdet(x: KernelArray<H>): [H, H];
+  /** Q [...B, m, k] and R [...B, k, n], k = min(m, n) ('reduced') or m ('complete'). */
+  qr(x: KernelArray<H>, mode: 'reduced' | 'complete'): [H, H];
+  /** Eigenvalues ascending (real dtype, [...B, n]) and orthonormal eigenvectors ([...B, n, n]) of Hermitian matrices. */
+  eigh(x: KernelArray<H>): [H, H];
+  /** U, S (real dtype, descending), Vh with k = min(m, n): U [...B, m, k|m], Vh [...B, k|n, n]. */
+  svd(x: KernelArray<H>, fullMatrices: boolean): [H, H, H];
+}
+
+/**
+ * Kernels of `np.fft`: one-dimensional transforms along `axis`; core pads/truncates to the
+ * requested length, loops over axes for n-d transforms and computes the scale from `norm`.
+ */
+export interface FftKernels<H> {
+  /** Complex → complex (complex64/complex128), same shape; the result is multiplied by `scale`. */
+  fft(x: KernelArray<H>, axis: number, inverse: boolean, scale: number): H;
+  /** Real (float32/float64) of length n along axis → complex of length n/2+1 (floor), times `scale`. */
+  rfft(x: KernelArray<H>, axis: number, scale: number): H;
+  /** Complex with n/2+1 bins along axis → real of length `n`, inverse transform, times `scale`. */
+  irfft(x: KernelArray<H>, axis: number, n: number, scale: number): H;
+}
+
+/** The error adapters throw for singular, non-positive-definite or non-finite linalg input. */
+export function linalgError(fn: string, problem: string): ValueError {
+  return new ValueError(`linalg.${fn}: ${problem}`);
 }

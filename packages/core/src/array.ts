@@ -123,14 +123,14 @@ export class NDArray implements KernelArray<unknown> {
 
   // ---- read-back ----
   /** Row-major host data of the dtype's storage type (see the dtype model in the docs). */
-  data(): Promise<HostArray> { return this._ctx.read(this); }
+  data(): Promise<HostArray> { return this._ctx.read(this, 'data'); }
   /** Synchronous `data()`; throws DeviceError where `capabilities()['sync readback']` is false. */
   dataSync(): HostArray { return this._ctx.readSync(this); }
   /** Nested JS arrays (a scalar for 0-d arrays). */
-  async toArray(): Promise<NestedArray> { return this._ctx.toNested(this, await this.data()); }
+  async toArray(): Promise<NestedArray> { return this._ctx.toNested(this, await this._ctx.read(this, 'toArray')); }
   toArraySync(): NestedArray { return this._ctx.toNested(this, this.dataSync()); }
   /** The single element of a size-1 array. */
-  async item(): Promise<Scalar> { return this._ctx.toItem(this, await this.data()); }
+  async item(): Promise<Scalar> { return this._ctx.toItem(this, await this._ctx.read(this, 'item')); }
   itemSync(): Scalar { return this._ctx.toItem(this, this.dataSync()); }
 
   // ---- memory ----

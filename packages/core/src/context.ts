@@ -6,7 +6,7 @@
 import type { Adapter, Device, FillValue } from './adapter.js';
 import { NDArray, isNDArray, type IndexKey, type ArrayLike, type NestedArray, type Scalar } from './array.js';
 import { type DType, type HostArray, isComplex, is64BitInt, isBool, kindOf } from './dtypes.js';
-import { DTypeError, DeviceError, ShapeError, ValueError, show } from './errors.js';
+import { DTypeError, DeviceError, DisposedError, ShapeError, ValueError, show } from './errors.js';
 import { isComplexLike, isWeakScalar, weakScalarDType, scalarDefaultDType, type WeakScalar } from './promotion.js';
 import { type Shape, shapeEqual, showShape } from './shape.js';
 import { toNested, toScalar } from './host.js';
@@ -63,7 +63,7 @@ export class Context {
     if ((x as NDArray)._ctx !== this) {
       throw new DeviceError(`${fn}: ${arg} belongs to another namespace (${x._ctx.adapter.name} on ${x.device}); this namespace is ${this.adapter.name}. Move it explicitly: np.asarray(await x.data(), { shape: x.shape, dtype: x.dtype })`);
     }
-    void x.handle; // throws DisposedError
+    if (x.isDisposed) throw new DisposedError(`${fn}: ${arg} is a disposed array (${x.dtype}, shape ${showShape(x.shape)}) and cannot be used`);
     return x as NDArray;
   }
 
@@ -101,28 +101,30 @@ export class Context {
   // ---- operands ----
 
   /** A 0-d array holding a JS scalar converted to `dtype`. */
-  scalarArray(fn: string, value: WeakScalar, dtype: DType, device: Device): NDArray {
-    return this.wrap(this.adapter.full([], this.fillValue(fn, value, dtype), dtype, device), [], dtype, device);
+  scalarArray(fn: string, value: WeakScalar, dtype: DType, device: Device, arg = 'value'): NDArray {
+    return this.wrap(this.adapter.full([], this.fillValue(fn, value, dtype, arg), dtype, device), [], dtype, device);
   }
 
   /** Converts a JS scalar into the fill value for `dtype` (C-style conversion). */
-  fillValue(fn: string, value: WeakScalar, dtype: DType): FillValue {
-    if (!isWeakScalar(value)) throw new ValueError(`${fn}: expected a number, boolean, bigint or {re, im}; received ${show(value)}`);
+  fillValue(fn: string, value: WeakScalar, dtype: DType, arg = 'fillValue'): FillValue {
+    if (!isWeakScalar(value)) throw new ValueError(`${fn}: ${arg} must be a number, boolean, bigint or {re, im}; received ${show(value)}`);
     if (isComplex(dtype)) {
       if (isComplexLike(value)) return [value.re, value.im];
       return [Number(value), 0];
     }
-    if (isComplexLike(value)) throw new DTypeError(`${fn}: cannot store the complex value ${value.re}+${value.im}j in a ${dtype} array`);
+    // Complex → bool compares with zero (NumPy's logical_* with a complex scalar).
+    if (isBool(dtype) && isComplexLike(value)) return value.re !== 0 || value.im !== 0;
+    if (isComplexLike(value)) throw new DTypeError(`${fn}: ${arg} is the complex value ${value.re}+${value.im}j, which a ${dtype} array cannot hold`);
     if (isBool(dtype)) return typeof value === 'bigint' ? value !== 0n : Boolean(value);
     if (is64BitInt(dtype)) {
       if (typeof value === 'bigint') return value;
       if (typeof value === 'boolean') return value ? 1n : 0n;
-      if (!Number.isFinite(value)) throw new ValueError(`${fn}: cannot convert ${value} to ${dtype}`);
+      if (!Number.isFinite(value)) throw new ValueError(`${fn}: ${arg} ${show(value)} cannot be converted to ${dtype} (integers must be finite)`);
       return BigInt(Math.trunc(value));
     }
     if (typeof value === 'bigint') return Number(value);
     if (typeof value === 'boolean') return value ? 1 : 0;
-    if (kindOf(dtype) !== 'real floating' && !Number.isFinite(value)) throw new ValueError(`${fn}: cannot convert ${value} to ${dtype}`);
+    if (kindOf(dtype) !== 'real floating' && !Number.isFinite(value)) throw new ValueError(`${fn}: ${arg} ${show(value)} cannot be converted to ${dtype} (integers must be finite)`);
     return value;
   }
 
@@ -156,12 +158,16 @@ export class Context {
     });
     const lifted = off > 0 ? this.reshape(x, [...new Array<number>(off).fill(1), ...x.shape]) : x;
     if (shapeEqual(lifted.shape, shape)) return lifted;
-    return this.wrap(this.adapter.broadcastTo(lifted, shape), shape, x.dtype, x.device);
+    const out = this.wrap(this.adapter.broadcastTo(lifted, shape), shape, x.dtype, x.device);
+    // The lifted view is an intermediate; views keep their base alive, so it can go now.
+    if (lifted !== x) this.disposeArray(lifted);
+    return out;
   }
 
   // ---- scope and memory (public via the namespace) ----
 
   scope<T>(fn: () => T): T {
+    if (typeof fn !== 'function') throw new ValueError(`scope: fn must be a function; received ${show(fn)}`);
     const made = new Set<NDArray>();
     this.scopes.push(made);
     let result: T;
@@ -192,13 +198,14 @@ export class Context {
 
   // ---- read-back ----
 
-  read(x: NDArray): Promise<HostArray> {
-    this.arr('data', 'array', x);
+  /** Async so that every validation error surfaces as a rejected Promise. */
+  async read(x: NDArray, fn = 'data'): Promise<HostArray> {
+    this.arr(fn, 'x', x);
     return this.adapter.read(x);
   }
 
   readSync(x: NDArray): HostArray {
-    this.arr('dataSync', 'array', x);
+    this.arr('dataSync', 'x', x);
     if (!this.adapter.readSync || !this.adapter.capabilities()['sync readback']) {
       throw new DeviceError(`dataSync: the ${this.adapter.name} adapter (${this.adapter.engine().backend}) has no synchronous read-back; use await x.data() / x.toArray() / x.item()`);
     }
@@ -215,7 +222,7 @@ export class Context {
   }
 
   toDevice(x: NDArray, device: Device): NDArray {
-    this.arr('toDevice', 'array', x);
+    this.arr('toDevice', 'x', x);
     const d = this.device('toDevice', device);
     if (d === x.device) return x;
     this.checkSupported('toDevice', x.dtype, d);

@@ -7,8 +7,9 @@ export { createNamespace, type ArrayNamespace, type NamespaceCore, type DTypeCon
 export { NDArray, isNDArray, type ArrayLike, type IndexKey, type NestedArray, type Scalar, type ReduceOptions } from './array.js';
 export type {
   Adapter, ArgReduceOp, BinaryOp, Capabilities, Device, EngineInfo, FillValue, KernelArray, ReduceOp, ScanOp, UnaryOp,
+  LinalgKernels, FftKernels,
 } from './adapter.js';
-export { makeDevice, indexOutOfRange } from './adapter.js';
+export { makeDevice, indexOutOfRange, linalgError } from './adapter.js';
 export {
   DTYPES, DTYPE_INFO, HOST_ARRAY, allocHost, finfo, iinfo, isdtype, isDType, lanes, realDType, complexDType,
   type DType, type DTypeKind, type DTypeCategory, type DTypeInfo, type FInfo, type IInfo, type HostArray, type HostTypedArrayMap,
@@ -35,3 +36,5 @@ export type * from './api/sorting.js';
 export type * from './api/statistical.js';
 export type * from './api/utility.js';
 export type * from './api/io.js';
+export type * from './api/linalg.js';
+export type * from './api/fft.js';

@@ -19,6 +19,8 @@ import { sortingFunctions, type SortingFunctions } from './api/sorting.js';
 import { statisticalFunctions, type StatisticalFunctions } from './api/statistical.js';
 import { utilityFunctions, type UtilityFunctions } from './api/utility.js';
 import { ioFunctions, type IOFunctions } from './api/io.js';
+import { linalgFunctions, type LinalgFunctions } from './api/linalg.js';
+import { fftFunctions, type FftFunctions } from './api/fft.js';
 
 /** The dtype names as namespace constants (`np.float32 === 'float32'`). */
 export type DTypeConstants = { readonly [K in DType]: K };
@@ -52,6 +54,10 @@ export interface NamespaceCore {
   readonly pi: number;
   /** `null`: inserts a new axis of length 1 when used as an index key. */
   readonly newaxis: null;
+  /** The linear-algebra extension (`np.linalg`). */
+  readonly linalg: LinalgFunctions;
+  /** The FFT extension (`np.fft`). */
+  readonly fft: FftFunctions;
 }
 
 /** The whole public namespace an adapter exports. */
@@ -78,6 +84,8 @@ export function createNamespace<H>(adapter: Adapter<H>): ArrayNamespace {
     nan: NaN,
     pi: Math.PI,
     newaxis: null,
+    linalg: Object.freeze(linalgFunctions(ctx)),
+    fft: Object.freeze(fftFunctions(ctx)),
     ...creationFunctions(ctx),
     ...dataTypeFunctions(ctx),
     ...elementwiseFunctions(ctx),

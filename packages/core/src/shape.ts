@@ -65,8 +65,9 @@ export function broadcastShapesUnchecked(fn: string, ...shapes: Shape[]): number
  * broadcastShapes([2, 1], [3]); // [2, 3]
  */
 export function broadcastShapes(...shapes: Shape[]): number[] {
-  shapes.forEach((s, i) => checkShape('broadcastShapes', `shapes[${i}]`, s));
-  return broadcastShapesUnchecked('broadcastShapes', ...shapes);
+  for (const [i, s] of shapes.entries()) if (!Array.isArray(s)) throw new ValueError(`broadcastShapes: shapes[${i}] must be an array of non-negative integers; received ${show(s)}`);
+  const checked = shapes.map((s, i) => checkShape('broadcastShapes', `shapes[${i}]`, s));
+  return broadcastShapesUnchecked('broadcastShapes', ...checked);
 }
 
 /** Normalises one axis into `[0, ndim)`. */

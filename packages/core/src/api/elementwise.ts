@@ -3,9 +3,9 @@ import type { BinaryOp, UnaryOp } from '../adapter.js';
 import { isNDArray, type ArrayLike, type NDArray } from '../array.js';
 import type { Context } from '../context.js';
 import { type DType, isBool, isComplex, isInteger, isRealFloat, realDType } from '../dtypes.js';
-import { DTypeError, ValueError, show } from '../errors.js';
+import { DTypeError, ShapeError, ValueError, show } from '../errors.js';
 import { DEFAULT_FLOAT, isWeakScalar, promoteTypes, scalarDefaultDType, weakScalarDType } from '../promotion.js';
-import { broadcastShapesUnchecked } from '../shape.js';
+import { broadcastShapesUnchecked, showShape } from '../shape.js';
 import { BINARY, UNARY, type Category, type ElementwiseSpec } from '../spec/elementwise.js';
 import type { ElementwiseFunctions } from './elementwise-types.js';
 
@@ -23,9 +23,10 @@ const CATEGORY_TEXT: Record<Category, string> = {
 };
 
 /** The dtype a function computes in, given the (promoted) input dtype; throws for the wrong kind. */
-export function computeDType(fn: string, spec: ElementwiseSpec, d: DType): DType {
+export function computeDType(fn: string, spec: ElementwiseSpec, d: DType, arg = 'x'): DType {
   const fail = () => {
-    throw new DTypeError(`${fn}: expected ${CATEGORY_TEXT[spec.category]}; received ${d}`);
+    const what = arg.includes(' and ') ? `${arg} (promoted together to ${d})` : `${arg} of dtype ${d}`;
+    throw new DTypeError(`${fn}: expected ${CATEGORY_TEXT[spec.category]} for ${arg}; received ${what}`);
   };
   switch (spec.category) {
     case 'any':
@@ -95,13 +96,13 @@ export function elementwiseFunctions(ctx: Context): ElementwiseFunctions {
       const a = isNDArray(x1) ? ctx.arr(op, 'x1', x1) : undefined;
       const b = isNDArray(x2) ? ctx.arr(op, 'x2', x2) : undefined;
       const device = a && b ? ctx.sameDevice(op, [a, b]) : (a ?? b)?.device ?? ctx.defaultDevice;
-      const d = computeDType(op, spec, promote2(op, x1, x2));
+      const d = computeDType(op, spec, promote2(op, x1, x2), 'x1 and x2');
       const out = outputDType(spec, d);
       ctx.checkSupported(op, d, device);
       const shape = broadcastShapesUnchecked(op, a?.shape ?? [], b?.shape ?? []);
       const temps: NDArray[] = [];
       const prepare = (arr: NDArray | undefined, value: ArrayLike): NDArray => {
-        const base = arr ? ctx.cast(arr, d) : ctx.scalarArray(op, value as never, d, device);
+        const base = arr ? ctx.cast(arr, d) : ctx.scalarArray(op, value as never, d, device, value === x1 ? 'x1' : 'x2');
         if (base !== arr) temps.push(base);
         const full = ctx.broadcastTo(op, base, shape);
         if (full !== base) temps.push(full);
@@ -123,6 +124,15 @@ export function elementwiseFunctions(ctx: Context): ElementwiseFunctions {
   fns.clip = (x: NDArray, min?: ArrayLike, max?: ArrayLike): NDArray => {
     const a = ctx.arr('clip', 'x', x);
     computeDType('clip', { category: 'real numeric', output: 'same', numpy: 'clip' }, a.dtype);
+    for (const [arg, v] of [['min', min], ['max', max]] as const) {
+      if (isNDArray(v)) {
+        const b = ctx.arr('clip', arg, v);
+        const shape = broadcastShapesUnchecked('clip', a.shape, b.shape);
+        if (shape.length !== a.ndim || shape.some((dim, i) => dim !== a.shape[i])) {
+          throw new ShapeError(`clip: ${arg} of shape ${showShape(b.shape)} does not broadcast to x's shape ${showShape(a.shape)}`);
+        }
+      }
+    }
     return ctx.scope(() => {
       let r: NDArray = a;
       // Bounds take x's dtype (the result keeps x's dtype, as the standard asks).

@@ -3,6 +3,7 @@ import type { NDArray } from '../array.js';
 import type { Context } from '../context.js';
 import type { Device } from '../adapter.js';
 import { encodeNpy, parseNpy } from '../npy.js';
+import { ValueError, show } from '../errors.js';
 
 export interface IOFunctions {
   /**
@@ -24,6 +25,9 @@ export interface IOFunctions {
 export function ioFunctions(ctx: Context): IOFunctions {
   return {
     load(bytes, options) {
+      if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer)) {
+        throw new ValueError(`load: bytes must be a Uint8Array or an ArrayBuffer holding a .npy file; received ${show(bytes)}`);
+      }
       const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
       const { data, shape, dtype } = parseNpy(u8);
       const device = ctx.device('load', options?.device);
@@ -32,7 +36,7 @@ export function ioFunctions(ctx: Context): IOFunctions {
     },
     async save(x) {
       const a = ctx.arr('save', 'x', x);
-      return encodeNpy(await ctx.read(a), a.shape, a.dtype);
+      return encodeNpy(await ctx.read(a, 'save'), a.shape, a.dtype);
     },
   };
 }
