@@ -26,7 +26,12 @@ import { fftFunctions, type FftFunctions } from './api/fft.js';
 export type DTypeConstants = { readonly [K in DType]: K };
 
 export interface NamespaceCore {
-  /** The Array API inspection namespace plus `engine()`. */
+  /**
+   * The Array API inspection namespace plus `engine()`.
+   * @example
+   * np.info().defaultDtypes()['real floating']; // => 'float32'
+   * np.info().capabilities()['max dimensions']; // => 64
+   */
   info(): Info;
   /**
    * Runs `fn` and disposes every array created inside it except those it returns (in an array,

@@ -185,7 +185,7 @@ export interface ElementwiseFunctions {
   /**
    * True where the sign bit is set (including -0 and negative NaN).
    * @example
-   * await np.signbit(np.asarray([-0, 0, -1])).toArray(); // => [true, false, true]
+   * await np.signbit(np.asarray([-0, 0, -1], { dtype: 'float32' })).toArray(); // => [true, false, true]
    */
   signbit(x: NDArray): NDArray;
   /**
