@@ -7,7 +7,7 @@ import type { LinalgKernels } from '../adapter.js';
 import type { NDArray } from '../array.js';
 import type { Context } from '../context.js';
 import { type DType, isFloating, realDType } from '../dtypes.js';
-import { DeviceError, ShapeError, ValueError, show } from '../errors.js';
+import { DTypeError, DeviceError, ShapeError, ValueError, show } from '../errors.js';
 import { DEFAULT_FLOAT } from '../promotion.js';
 import { broadcastShapesUnchecked, checkInt, normalizeAxes, normalizeAxis, showShape } from '../shape.js';
 
@@ -174,6 +174,7 @@ export function linalgFunctions(ctx: Context): LinalgFunctions {
     if (a.ndim < 2) throw new ShapeError(`linalg.${fn}: x must have at least 2 dimensions (a stack of matrices); received shape ${showShape(a.shape)}`);
     const [m, n] = a.shape.slice(-2) as [number, number];
     if (square && m !== n) throw new ShapeError(`linalg.${fn}: x must be square in its last two dimensions; received shape ${showShape(a.shape)}`);
+    if (a.dtype === 'float16') throw new DTypeError(`linalg.${fn}: x has dtype float16, which linear algebra does not support (as NumPy); cast it to float32 first`);
     const d = isFloating(a.dtype) ? a.dtype : DEFAULT_FLOAT;
     ctx.checkSupported(`linalg.${fn}`, d, a.device);
     return ctx.cast(a, d);
