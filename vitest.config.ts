@@ -16,6 +16,7 @@ export default defineConfig({
       project('conformance', 'packages/conformance'),
       project('adapter-ndarray', 'packages/adapter-ndarray'),
       project('demo', 'apps/demo'),
+      project('bench', 'apps/bench'),
       project('docs', 'docs', { include: ['*.test.ts'] }),
     ],
   },
