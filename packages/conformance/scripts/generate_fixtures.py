@@ -1324,11 +1324,790 @@ def gen_io():
     return C
 
 
+# ---------------------------------------------------------------- np.linalg / np.fft extensions
+#
+# Extra case fields used here (see src/cases/linalg-ext.ts):
+#   "check": {"kind": "qr" | "svd" | "eigh" | "cholesky" | "inv" | "solve", "rtol": r, ...}
+#       a reconstruction identity on the result (Q·R = A, U·diag(S)·Vh = A, V·diag(w)·Vᴴ = A,
+#       L·Lᴴ = A, A·X = I, A·X = B) with max-abs residual ≤ r · (a norm of the operands), plus
+#       orthonormality / triangularity / ordering; "expected" then holds only the unique parts
+#       (S, eigenvalues) and "outShapes" the dtype and shape of every output.
+#   "expected": {"$error": "ValueError", "$message": "linalg.inv"}: the message must contain it.
+# Tolerances: relative error against NumPy computed in float64/complex128 from the same inputs,
+# widened by a condition-number bound (eps · n · cond) for inv/solve/det/pinv and by ‖A‖ for
+# eigenvalues and singular values (absolute error eps · n · ‖A‖₂ for a backward-stable method).
+
+LX_REAL = ['float32', 'float64']
+LX_CPLX = ['complex64', 'complex128']
+LX_ALL = LX_REAL + LX_CPLX
+
+
+def comp_dtype(d):
+    """Computation dtype of linalg/fft: floats stay, ints and bool compute in float32."""
+    return d if kind(d) in 'fc' else 'float32'
+
+
+def eps_of(d):
+    return EPS[real_of(comp_dtype(d))]
+
+
+def short32(v):
+    """Shortest decimal that rounds to the same float32 (exact, and short in JSON)."""
+    return float(np.format_float_positional(np.float32(v), unique=True, trim='-'))
+
+
+def _compact_array(a, expected):
+    d = a['dtype']
+    if d not in ('float32', 'complex64', 'float64', 'complex128'):
+        return a
+    single = d in ('float32', 'complex64')
+
+    def one(v):
+        if isinstance(v, str):
+            return v
+        if single:
+            return enc_float(short32(v))
+        if expected:  # 15 significant digits: 5e-16 relative, far inside every tolerance
+            return enc_float(float('%.15g' % v))
+        return v
+    data = [[one(v[0]), one(v[1])] if isinstance(v, list) else one(v) for v in a['data']]
+    return {**a, 'data': data}
+
+
+def _compact(x, expected):
+    if isinstance(x, list):
+        return [_compact(v, expected) for v in x]
+    if isinstance(x, dict):
+        if 'dtype' in x and 'shape' in x and 'data' in x:
+            return _compact_array(x, expected)
+        return {k: _compact(v, expected) for k, v in x.items()}
+    return x
+
+
+class ExtCases(Cases):
+    """Cases with compact float encoding (float32 data as shortest round-trip decimals)."""
+
+    def add(self, id, fn, dtype, args, expected, opts=None, **extra):
+        super().add(id, fn, dtype, args, expected, opts, **extra)
+        c = self.cases[-1]
+        c['args'] = _compact(c['args'], False)
+        c['expected'] = _compact(c['expected'], True)
+        return c
+
+    def err(self, id, fn, dtype, args, name, opts=None, message=None):
+        c = self.add(id, fn, dtype, args, Err(name), opts)
+        c['expected']['$message'] = message if message is not None else fn
+        return c
+
+
+def q(rng, d, shape, lo=-16, hi=16, den=4):
+    """Quantized random values (multiples of 1/den): exact in every float dtype, short in JSON."""
+    n = shape_size(shape)
+    if kind(d) in 'iu':
+        return rng.integers(-5, 6, n).astype(d).reshape(shape)
+
+    def part():
+        return (rng.integers(lo, hi + 1, n) / den).reshape(shape)
+    if kind(d) == 'c':
+        return (part() + 1j * part()).astype(d)
+    return part().astype(d)
+
+
+def hi(a):
+    return a.astype('complex128' if kind(str(a.dtype)) == 'c' else 'float64')
+
+
+def well(rng, d, shape, maxcond=200.0):
+    """Random quantized square (or rectangular) matrices with bounded condition number."""
+    for _ in range(200):
+        a = q(rng, d, shape)
+        if shape_size(shape) == 0 or np.all(np.linalg.cond(hi(a)) < maxcond):
+            return a
+    raise RuntimeError('no well-conditioned sample')
+
+
+def spd(rng, d, shape):
+    """Hermitian positive-definite B·Bᴴ + n·I with exact entries."""
+    n = shape[-1]
+    b = q(rng, d, shape, -8, 8, 4)
+    a = hi(b) @ np.conj(np.swapaxes(hi(b), -1, -2)) + n * np.eye(n)
+    return a.astype(d)
+
+
+def herm(rng, d, shape):
+    b = hi(q(rng, d, shape))
+    return ((b + np.conj(np.swapaxes(b, -1, -2))) / 2).astype(d)
+
+
+def hilbert(n, d):
+    i = np.arange(n)
+    return (1.0 / (i[:, None] + i[None, :] + 1)).astype(d)
+
+
+def nearly_singular(rng, d, n, smin):
+    u, _ = np.linalg.qr(rng.standard_normal((n, n)))
+    v, _ = np.linalg.qr(rng.standard_normal((n, n)))
+    s = np.geomspace(1, smin, n)
+    return (u * s) @ v.T
+
+
+def rank_def(rng, d, m, n, r):
+    """Exactly rank-r integer matrix (exact in every dtype)."""
+    b = rng.integers(-3, 4, (m, r)).astype(float)
+    c = rng.integers(-3, 4, (r, n)).astype(float)
+    a = b @ c
+    if kind(d) == 'c':
+        a = a + 1j * (b @ rng.integers(-3, 4, (r, n)))
+    return a.astype(d)
+
+
+def cond2(a):
+    a = hi(a)
+    if a.size == 0:
+        return 1.0
+    s = np.linalg.svd(a, compute_uv=False)
+    smin = s[..., -1]
+    with np.errstate(all='ignore'):
+        c = np.where(smin > 0, s[..., 0] / np.where(smin > 0, smin, 1), np.inf)
+    return float(np.max(c))
+
+
+def norm2(a):
+    a = hi(a)
+    return float(np.max(np.linalg.svd(a, compute_uv=False))) if a.size else 0.0
+
+
+def tolx(d, atol, rfac=4):
+    rd = real_of(comp_dtype(d))
+    return {'rtol': DTYPE_RTOL[rd] * rfac, 'atol': max(float(atol), EPS[rd] * 4)}
+
+
+def out(r, d):
+    """Casts a float64/complex128 reference to the contract dtype d (real part kept for real d)."""
+    r = np.asarray(r)
+    if kind(d) != 'c' and kind(str(r.dtype)) == 'c':
+        r = r.real
+    return r.astype(d)
+
+
+def shapes_of(**arrays):
+    return {k: {'dtype': str(v.dtype), 'shape': list(v.shape)} for k, v in arrays.items()}
+
+
+def gen_linalg_ext():
+    rng = np.random.default_rng(12)
+    C = ExtCases()
+    L = np.linalg
+
+    def ident_rtol(d, m, n, f=32):
+        return f * max(m, n, 1) * eps_of(d)
+
+    # ---- cholesky
+    for d in LX_ALL + ['int32']:
+        cd = comp_dtype(d)
+        shapes = [[3, 3]] if d == 'int32' else [[1, 1], [4, 4], [2, 3, 4, 4]]
+        for s in shapes:
+            a = spd(rng, d, s) if d != 'int32' else spd(rng, 'float64', s).astype('int32')
+            r = L.cholesky(hi(a))
+            n = s[-1]
+            C.add(f'linalg.cholesky/{d}/{sh(s)}', 'linalg.cholesky', d, [a], out(r, cd),
+                  tol=tolx(cd, 16 * n * eps_of(cd) * cond2(a) * math.sqrt(norm2(a))),
+                  check={'kind': 'cholesky', 'rtol': ident_rtol(cd, n, n)})
+        if d in LX_ALL:
+            a = spd(rng, d, [3, 3])
+            r = np.conj(np.swapaxes(L.cholesky(hi(a)), -1, -2))
+            C.add(f'linalg.cholesky/{d}/3x3-upper', 'linalg.cholesky', d, [a], out(r, d), opts={'upper': True},
+                  tol=tolx(d, 16 * 3 * eps_of(d) * cond2(a) * math.sqrt(norm2(a))),
+                  check={'kind': 'cholesky', 'rtol': ident_rtol(d, 3, 3), 'upper': True})
+    C.add('linalg.cholesky/float64/0x0', 'linalg.cholesky', 'float64', [np.zeros((0, 0))], np.zeros((0, 0)))
+    C.err('linalg.cholesky/float32/not-positive-definite', 'linalg.cholesky', 'float32', [np.array([[1, 2], [2, 1]], 'float32')], 'ValueError')
+    C.err('linalg.cholesky/float64/negative-diagonal', 'linalg.cholesky', 'float64', [np.array([[-1, 0], [0, 1]], 'float64')], 'ValueError')
+    C.err('linalg.cholesky/float64/batch-one-not-pd', 'linalg.cholesky', 'float64', [np.array([[[4, 2], [2, 2]], [[1, 3], [3, 1]]], 'float64')], 'ValueError')
+    C.err('linalg.cholesky/float64/non-square', 'linalg.cholesky', 'float64', [q(rng, 'float64', [3, 4])], 'ShapeError')
+    C.err('linalg.cholesky/float64/1d', 'linalg.cholesky', 'float64', [q(rng, 'float64', [4])], 'ShapeError')
+    C.err('linalg.cholesky/float64/nan', 'linalg.cholesky', 'float64', [np.array([[4, np.nan], [np.nan, 2]])], 'ValueError')
+
+    # ---- cross
+    for d in LX_ALL + ['int32']:
+        for s1, s2, ax in [([3], [3], None), ([4, 3], [3], None), ([2, 3, 5], [3, 5], -2)]:
+            if d == 'int32' and ax is not None:
+                continue
+            a, b = q(rng, d, s1), q(rng, d, s2)
+            r = np.cross(hi(a), hi(b), axis=ax if ax is not None else -1)
+            C.add(f'linalg.cross/{d}/{sh(s1)}x{sh(s2)}' + (f'-axis{ax}' if ax else ''), 'linalg.cross', d, [a, b], out(r, d),
+                  opts={'axis': ax} if ax is not None else None, tol=None if d == 'int32' else tolx(d, 4 * eps_of(d) * 2 * 32))
+    C.err('linalg.cross/float32/size-4', 'linalg.cross', 'float32', [q(rng, 'float32', [4]), q(rng, 'float32', [4])], 'ShapeError')
+
+    # ---- det / slogdet
+    for d in LX_ALL:
+        for s in [[1, 1], [2, 2], [4, 4], [2, 3, 4, 4]]:
+            a = well(rng, d, s)
+            n = s[-1]
+            r = L.det(hi(a))
+            c = cond2(a)
+            C.add(f'linalg.det/{d}/{sh(s)}', 'linalg.det', d, [a], out(r, d),
+                  tol=tolx(d, 16 * n * eps_of(d) * c * float(np.max(np.abs(r)))))
+            sg, la = L.slogdet(hi(a))
+            C.add(f'linalg.slogdet/{d}/{sh(s)}', 'linalg.slogdet', d, [a], {'sign': out(sg, d), 'logabsdet': out(la, real_of(d))},
+                  tol=tolx(d, 16 * n * eps_of(d) * c * max(1.0, float(np.max(np.abs(la))))))
+        sing = np.array([[1, 2], [2, 4]], d)
+        C.add(f'linalg.det/{d}/singular', 'linalg.det', d, [sing], out(np.float64(0), d), tol=tolx(d, 64 * eps_of(d) * 25))
+        C.add(f'linalg.slogdet/{d}/singular', 'linalg.slogdet', d, [sing], {'sign': out(np.float64(0), d), 'logabsdet': np.array(-np.inf, real_of(d))})
+    C.add('linalg.det/int32/3x3', 'linalg.det', 'int32', [np.array([[2, 1, 0], [1, 3, 1], [0, 1, 4]], 'int32')], np.float32(18), tol=tolx('float32', 1e-5 * 18))
+    C.add('linalg.det/float64/0x0', 'linalg.det', 'float64', [np.zeros((0, 0))], np.float64(1))
+    C.add('linalg.slogdet/float64/0x0', 'linalg.slogdet', 'float64', [np.zeros((0, 0))], {'sign': np.float64(1), 'logabsdet': np.float64(0)})
+    h = hilbert(8, 'float64')
+    C.add('linalg.det/float64/hilbert8', 'linalg.det', 'float64', [h], np.float64(L.det(h)), tol=tolx('float64', 16 * 8 * 2 ** -52 * cond2(h) * abs(L.det(h))))
+    sg, la = L.slogdet(h)
+    C.add('linalg.slogdet/float64/hilbert8', 'linalg.slogdet', 'float64', [h], {'sign': np.float64(sg), 'logabsdet': np.float64(la)},
+          tol=tolx('float64', 16 * 8 * 2 ** -52 * cond2(h)))
+    big = (q(rng, 'float64', [4, 4]) + 4 * np.eye(4)) * 2.0 ** 40
+    big32 = big.astype('float32')
+    sg, la = L.slogdet(big)
+    C.add('linalg.slogdet/float32/overflowing-det', 'linalg.slogdet', 'float32', [big32], {'sign': np.float32(sg), 'logabsdet': np.float32(la)},
+          tol=tolx('float32', 64 * 4 * 2 ** -23 * cond2(big) * abs(la)))
+    C.add('linalg.det/float32/overflow-to-inf', 'linalg.det', 'float32', [big32], np.float32(np.float64(sg) * np.inf))
+    for fn in ['det', 'slogdet']:
+        C.err(f'linalg.{fn}/float32/non-square', f'linalg.{fn}', 'float32', [q(rng, 'float32', [2, 3])], 'ShapeError')
+        C.err(f'linalg.{fn}/float32/1d', f'linalg.{fn}', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+        C.err(f'linalg.{fn}/float64/nan', f'linalg.{fn}', 'float64', [np.array([[1, np.nan], [0, 1]])], 'ValueError', message=f'linalg.{fn}')
+        C.err(f'linalg.{fn}/float64/inf', f'linalg.{fn}', 'float64', [np.array([[1, np.inf], [0, 1]])], 'ValueError', message=f'linalg.{fn}')
+
+    # ---- diagonal / trace
+    for d in LX_ALL + ['int32']:
+        x = q(rng, d, [3, 4])
+        for k in [0, 1, -1, 5]:
+            C.add(f'linalg.diagonal/{d}/3x4-offset{k}', 'linalg.diagonal', d, [x], np.diagonal(x, k, -2, -1).copy(), opts={'offset': k} if k else None)
+            C.add(f'linalg.trace/{d}/3x4-offset{k}', 'linalg.trace', d, [x], np.trace(hi(x), k, -2, -1).astype(sum_dtype(d)),
+                  opts={'offset': k} if k else None, tol=None if d == 'int32' else tolx(d, 4 * eps_of(d) * float(np.abs(hi(x)).sum())))
+        xb = q(rng, d, [2, 3, 3])
+        C.add(f'linalg.diagonal/{d}/2x3x3-batch', 'linalg.diagonal', d, [xb], np.diagonal(xb, 0, -2, -1).copy())
+        C.add(f'linalg.trace/{d}/2x3x3-batch', 'linalg.trace', d, [xb], np.trace(hi(xb), 0, -2, -1).astype(sum_dtype(d)),
+              tol=None if d == 'int32' else tolx(d, 4 * eps_of(d) * float(np.abs(hi(xb)).sum())))
+    x = q(rng, 'float32', [2, 4, 4])
+    C.add('linalg.trace/float32/dtype-float64', 'linalg.trace', 'float32', [x], np.trace(hi(x), 0, -2, -1), opts={'dtype': 'float64'})
+    x = q(rng, 'int8', [3, 3])
+    C.add('linalg.trace/int8/sum-dtype-int32', 'linalg.trace', 'int8', [x], np.trace(x.astype('int32')).astype('int32'))
+    C.err('linalg.diagonal/float32/1d', 'linalg.diagonal', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+    C.err('linalg.trace/float32/1d', 'linalg.trace', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+
+    # ---- eigh / eigvalsh
+    def eigh_case(id, d, a):
+        cd = comp_dtype(d)
+        w, v = L.eigh(hi(a))
+        n = a.shape[-1]
+        C.add(f'linalg.eigh/{id}', 'linalg.eigh', d, [a], {'eigenvalues': out(w, real_of(cd))},
+              tol=tolx(cd, 32 * max(n, 1) * eps_of(cd) * norm2(a)),
+              check={'kind': 'eigh', 'rtol': ident_rtol(cd, n, n)},
+              outShapes=shapes_of(eigenvalues=out(w, real_of(cd)), eigenvectors=out(v, cd)))
+
+    for d in LX_ALL:
+        for s in [[1, 1], [4, 4], [2, 3, 4, 4]]:
+            eigh_case(f'{d}/{sh(s)}', d, herm(rng, d, s))
+        eigh_case(f'{d}/hilbert8', d, hilbert(8, d))
+        eigh_case(f'{d}/repeated-eigenvalues', d, np.diag([2.0, 1.0, 2.0, 1.0]).astype(d))
+        a = herm(rng, d, [5, 5])
+        w = L.eigvalsh(hi(a))
+        C.add(f'linalg.eigvalsh/{d}/5x5', 'linalg.eigvalsh', d, [a], out(w, real_of(d)), tol=tolx(d, 32 * 5 * eps_of(d) * norm2(a)))
+        a = herm(rng, d, [2, 3, 3])
+        C.add(f'linalg.eigvalsh/{d}/2x3x3-batch', 'linalg.eigvalsh', d, [a], out(L.eigvalsh(hi(a)), real_of(d)), tol=tolx(d, 32 * 3 * eps_of(d) * norm2(a)))
+    eigh_case('float64/rank-deficient', 'float64', (lambda b: b @ b.T)(rng.integers(-3, 4, (6, 2)).astype(float)))
+    eigh_case('float64/0x0', 'float64', np.zeros((0, 0)))
+    eigh_case('int32/3x3', 'int32', np.array([[2, 1, 0], [1, 3, 1], [0, 1, 4]], 'int32'))
+    h = hilbert(8, 'float64')
+    C.add('linalg.eigvalsh/float64/hilbert8', 'linalg.eigvalsh', 'float64', [h], L.eigvalsh(h), tol=tolx('float64', 32 * 8 * 2 ** -52 * norm2(h)))
+    for fn in ['eigh', 'eigvalsh']:
+        C.err(f'linalg.{fn}/float32/non-square', f'linalg.{fn}', 'float32', [q(rng, 'float32', [3, 4])], 'ShapeError')
+        C.err(f'linalg.{fn}/float32/1d', f'linalg.{fn}', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+        C.err(f'linalg.{fn}/float64/nan', f'linalg.{fn}', 'float64', [np.array([[1, np.nan], [np.nan, 1]])], 'ValueError', message=f'linalg.{fn}')
+
+    # ---- inv
+    def inv_case(id, d, a, ident=True):
+        cd = comp_dtype(d)
+        r = L.inv(hi(a))
+        n = a.shape[-1]
+        c = cond2(a)
+        C.add(f'linalg.inv/{id}', 'linalg.inv', d, [a], out(r, cd),
+              tol=tolx(cd, 16 * max(n, 1) * eps_of(cd) * c * (float(np.max(np.abs(r))) if r.size else 1)),
+              check={'kind': 'inv', 'rtol': ident_rtol(cd, n, n)} if ident else None)
+
+    for d in LX_ALL:
+        for s in [[1, 1], [3, 3], [2, 3, 4, 4]]:
+            inv_case(f'{d}/{sh(s)}', d, well(rng, d, s))
+        C.err(f'linalg.inv/{d}/singular', 'linalg.inv', d, [np.array([[1, 2], [2, 4]], d)], 'ValueError')
+    inv_case('float64/0x0', 'float64', np.zeros((0, 0)), ident=False)
+    inv_case('int32/3x3', 'int32', np.array([[2, 1, 0], [1, 3, 1], [0, 1, 4]], 'int32'))
+    inv_case('float64/nearly-singular-cond1e8', 'float64', nearly_singular(rng, 'float64', 5, 1e-8))
+    inv_case('float32/nearly-singular-cond1e3', 'float32', nearly_singular(rng, 'float64', 4, 1e-3).astype('float32'))
+    inv_case('float64/hilbert8', 'float64', hilbert(8, 'float64'))
+    C.err('linalg.inv/float64/singular-duplicate-row', 'linalg.inv', 'float64', [np.array([[1, 2, 3], [4, 5, 6], [1, 2, 3]], 'float64')], 'ValueError')
+    C.err('linalg.inv/float64/singular-zero', 'linalg.inv', 'float64', [np.zeros((3, 3))], 'ValueError')
+    C.err('linalg.inv/float64/batch-one-singular', 'linalg.inv', 'float64', [np.array([[[2, 0], [0, 2]], [[1, 2], [2, 4]]], 'float64')], 'ValueError')
+    C.err('linalg.inv/float32/non-square', 'linalg.inv', 'float32', [q(rng, 'float32', [2, 3])], 'ShapeError')
+    C.err('linalg.inv/float32/1d', 'linalg.inv', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+    C.err('linalg.inv/float64/nan', 'linalg.inv', 'float64', [np.array([[1, np.nan], [0, 1]])], 'ValueError')
+    C.err('linalg.inv/float64/inf', 'linalg.inv', 'float64', [np.array([[np.inf, 0], [0, 1]])], 'ValueError')
+
+    # ---- matmul / matrixTranspose / tensordot / vecdot / outer (namespace re-exports and composites)
+    for d in ['float32', 'complex128', 'int32']:
+        a, b = q(rng, d, [2, 2, 3]), q(rng, d, [3, 4])
+        C.add(f'linalg.matmul/{d}/2x2x3@3x4', 'linalg.matmul', d, [a, b], out(np.matmul(hi(a), hi(b)), d),
+              tol=None if d == 'int32' else tolx(d, 4 * eps_of(d) * float(np.abs(hi(a)).sum() * np.abs(hi(b)).max())))
+        x = q(rng, d, [2, 3, 4])
+        C.add(f'linalg.matrixTranspose/{d}/2x3x4', 'linalg.matrixTranspose', d, [x], np.swapaxes(x, -1, -2).copy())
+        a, b = q(rng, d, [2, 3, 4]), q(rng, d, [3, 4, 2])
+        C.add(f'linalg.tensordot/{d}/axes2', 'linalg.tensordot', d, [a, b], out(np.tensordot(hi(a), hi(b), 2), d),
+              tol=None if d == 'int32' else tolx(d, 4 * eps_of(d) * float(np.abs(hi(a)).sum() * np.abs(hi(b)).max())))
+        C.add(f'linalg.tensordot/{d}/axes-lists', 'linalg.tensordot', d, [a, b], out(np.tensordot(hi(a), hi(b), ([1], [0])), d),
+              opts={'axes': [[1], [0]]}, tol=None if d == 'int32' else tolx(d, 4 * eps_of(d) * float(np.abs(hi(a)).sum() * np.abs(hi(b)).max())))
+        a, b = q(rng, d, [2, 3]), q(rng, d, [3])
+        C.add(f'linalg.vecdot/{d}/2x3.3', 'linalg.vecdot', d, [a, b], out(np.vecdot(hi(a), hi(b)), d),
+              tol=None if d == 'int32' else tolx(d, 4 * eps_of(d) * float(np.abs(hi(a)).sum() * np.abs(hi(b)).max())))
+        a, b = q(rng, d, [3, 2]), q(rng, d, [3, 2])
+        C.add(f'linalg.vecdot/{d}/axis0', 'linalg.vecdot', d, [a, b], out(np.vecdot(hi(a), hi(b), axis=0), d), opts={'axis': 0},
+              tol=None if d == 'int32' else tolx(d, 4 * eps_of(d) * float(np.abs(hi(a)).sum() * np.abs(hi(b)).max())))
+    for d in LX_ALL + ['int32']:
+        a, b = q(rng, d, [3]), q(rng, d, [4])
+        C.add(f'linalg.outer/{d}/3x4', 'linalg.outer', d, [a, b], out(np.outer(hi(a), hi(b)), d), tol=None if d == 'int32' else tolx(d, 0))
+    C.add('linalg.outer/float32/0x3', 'linalg.outer', 'float32', [np.zeros(0, 'float32'), q(rng, 'float32', [3])], np.zeros((0, 3), 'float32'))
+    C.err('linalg.outer/float32/2d', 'linalg.outer', 'float32', [q(rng, 'float32', [2, 2]), q(rng, 'float32', [2])], 'ShapeError')
+
+    # ---- matrixNorm
+    ORDS = ['fro', 'nuc', 1, -1, 2, -2, math.inf, -math.inf]
+
+    def ord_tag(o):
+        return {math.inf: 'inf', -math.inf: '-inf'}.get(o, str(o))
+
+    for d in LX_ALL:
+        x = q(rng, d, [3, 4])
+        for o in ORDS:
+            r = L.matrix_norm(hi(x), ord=o)
+            C.add(f'linalg.matrixNorm/{d}/3x4-ord{ord_tag(o)}', 'linalg.matrixNorm', d, [x], out(r, real_of(d)), opts={'ord': o} if o != 'fro' else None,
+                  tol=tolx(d, 32 * 4 * eps_of(d) * float(np.abs(hi(x)).sum())))
+        xb = q(rng, d, [2, 3, 3])
+        for o in ['fro', 'nuc', 1, 2, -math.inf]:
+            r = L.matrix_norm(hi(xb), ord=o, keepdims=True)
+            C.add(f'linalg.matrixNorm/{d}/2x3x3-ord{ord_tag(o)}-keepdims', 'linalg.matrixNorm', d, [xb], out(r, real_of(d)),
+                  opts={'ord': o, 'keepdims': True}, tol=tolx(d, 32 * 4 * eps_of(d) * float(np.abs(hi(xb)).sum())))
+    x = q(rng, 'int32', [3, 3])
+    C.add('linalg.matrixNorm/int32/3x3-fro', 'linalg.matrixNorm', 'int32', [x], np.float32(L.matrix_norm(x.astype(float))), tol=tolx('float32', 1e-5 * 30))
+    for o in ['fro', 'nuc', 2, 1]:
+        C.add(f'linalg.matrixNorm/float64/0x0-ord{ord_tag(o)}', 'linalg.matrixNorm', 'float64', [np.zeros((0, 0))], np.float64(0), opts={'ord': o})
+    C.err('linalg.matrixNorm/float32/ord3', 'linalg.matrixNorm', 'float32', [q(rng, 'float32', [3, 3])], 'ValueError', opts={'ord': 3})
+    C.err('linalg.matrixNorm/float32/ord-bad-string', 'linalg.matrixNorm', 'float32', [q(rng, 'float32', [3, 3])], 'ValueError', opts={'ord': 'f'})
+    C.err('linalg.matrixNorm/float32/1d', 'linalg.matrixNorm', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+    C.err('linalg.matrixNorm/float64/nan-ord2', 'linalg.matrixNorm', 'float64', [np.array([[1, np.nan], [0, 1]])], 'ValueError', opts={'ord': 2})
+
+    # ---- matrixPower
+    for d in LX_ALL + ['int32']:
+        x = well(rng, d, [3, 3], 50) if d != 'int32' else np.array([[2, 1, 0], [1, 3, 1], [0, 1, 1]], 'int32')
+        for p in [0, 1, 3, -2]:
+            r = L.matrix_power(hi(x), p)
+            od = d if (p >= 0 or d != 'int32') else 'float32'
+            if d == 'int32' and p < 0:
+                r = L.matrix_power(x.astype('float64'), p)
+            mag = float(np.max(L.matrix_power(np.abs(hi(x)), abs(p)))) if p >= 0 else float(np.max(np.abs(r))) * cond2(x) ** 2
+            C.add(f'linalg.matrixPower/{d}/3x3-n{p}', 'linalg.matrixPower', d, [x, p], out(r, od),
+                  tol=None if od == 'int32' else tolx(od, 32 * 3 * eps_of(od) * max(mag, 1)))
+        xb = well(rng, d, [2, 3, 3], 50) if d != 'int32' else np.stack([x, x.T])
+        C.add(f'linalg.matrixPower/{d}/2x3x3-n3', 'linalg.matrixPower', d, [xb, 3], out(L.matrix_power(hi(xb), 3), d),
+              tol=None if d == 'int32' else tolx(d, 32 * 3 * eps_of(d) * float(np.max(L.matrix_power(np.abs(hi(xb)), 3)))))
+    C.add('linalg.matrixPower/float64/0x0-n0', 'linalg.matrixPower', 'float64', [np.zeros((0, 0)), 0], np.zeros((0, 0)))
+    C.err('linalg.matrixPower/float32/non-square', 'linalg.matrixPower', 'float32', [q(rng, 'float32', [2, 3]), 2], 'ShapeError')
+    C.err('linalg.matrixPower/float32/n-not-integer', 'linalg.matrixPower', 'float32', [q(rng, 'float32', [2, 2]), 1.5], 'ValueError')
+    C.err('linalg.matrixPower/float64/singular-negative-n', 'linalg.matrixPower', 'float64', [np.array([[1, 2], [2, 4]], 'float64'), -1], 'ValueError')
+
+    # ---- matrixRank (robust cases only: no singular value near the cutoff)
+    def rank_case(id, d, x, rtol=None, rtol_np=None):
+        cd = comp_dtype(d)
+        s = np.linalg.svd(hi(x), compute_uv=False) if x.size else np.zeros(x.shape[:-2] + (0,))
+        m, n = x.shape[-2:]
+        rt = rtol_np if rtol_np is not None else (rtol if rtol is not None else max(m, n) * eps_of(cd))
+        rt = np.asarray(rt, dtype=float)
+        smax = s.max(axis=-1, keepdims=True) if s.size else s
+        cut = smax * (rt[..., None] if rt.ndim else rt) if s.size else s
+        if s.size:  # kept values well above the cutoff, dropped ones (exact zeros or tiny) well below
+            assert np.all((s > 2 * cut) | (s < cut / 2)), f'matrixRank {id}: a singular value is too close to the cutoff'
+        r = np.sum(s > cut, axis=-1).astype('int32') if s.size else np.zeros(x.shape[:-2], 'int32')
+        C.add(f'linalg.matrixRank/{id}', 'linalg.matrixRank', d, [x], r, opts=None if rtol is None else {'rtol': rtol})
+
+    for d in LX_ALL:
+        rank_case(f'{d}/4x4-full', d, well(rng, d, [4, 4]))
+        rank_case(f'{d}/3x5-full', d, well(rng, d, [3, 5]))
+        rank_case(f'{d}/5x5-rank2', d, rank_def(rng, d, 5, 5, 2))
+        rank_case(f'{d}/6x4-rank3-rtol', d, rank_def(rng, d, 6, 4, 3), rtol=1e-3 if d in ('float32', 'complex64') else 1e-8)
+        xb = np.stack([rank_def(rng, d, 4, 4, r) for r in (1, 2, 4)])
+        rank_case(f'{d}/3x4x4-batch', d, xb)
+    rot = np.linalg.qr(rng.standard_normal((4, 4)))[0]
+    xb = np.stack([(rot * sv) @ rot.T for sv in ([8, 4, 1, 0.1], [8, 4, 1, 0.1])])
+    rank_case('float64/2x4x4-rtol-array', 'float64', xb, rtol=np.array([1e-8, 0.05]))
+    rank_case('float64/hilbert8', 'float64', hilbert(8, 'float64'))
+    rank_case('float64/hilbert8-rtol1e-7', 'float64', hilbert(8, 'float64'), rtol=1e-7)
+    rank_case('float32/hilbert8-rtol1e-5', 'float32', hilbert(8, 'float32'), rtol=1e-5)
+    rank_case('int32/3x3-rank2', 'int32', np.array([[1, 2, 3], [2, 4, 6], [1, 0, 1]], 'int32'))
+    C.add('linalg.matrixRank/float64/0x0', 'linalg.matrixRank', 'float64', [np.zeros((0, 0))], np.int32(0))
+    C.err('linalg.matrixRank/float32/1d', 'linalg.matrixRank', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+    C.err('linalg.matrixRank/float64/nan', 'linalg.matrixRank', 'float64', [np.array([[1, np.nan], [0, 1]])], 'ValueError')
+
+    # ---- pinv
+    def pinv_case(id, d, x, rtol=None):
+        cd = comp_dtype(d)
+        m, n = x.shape[-2:]
+        rt = rtol if rtol is not None else max(m, n) * eps_of(cd)
+        r = L.pinv(hi(x), rtol=rt) if x.size else np.zeros(x.shape[:-2] + (n, m))
+        s = np.linalg.svd(hi(x), compute_uv=False) if x.size else np.zeros(1)
+        kept = s[s > rt * s.max()] if s.size and s.max() > 0 else np.ones(1)
+        c = float(kept.max() / kept.min())
+        C.add(f'linalg.pinv/{id}', 'linalg.pinv', d, [x], out(r, cd), opts=None if rtol is None else {'rtol': rtol},
+              tol=tolx(cd, 32 * max(m, n, 1) * eps_of(cd) * c * (float(np.max(np.abs(r))) if r.size else 1)))
+
+    for d in LX_ALL:
+        for s in [[3, 5], [5, 3], [4, 4], [2, 3, 4]]:
+            pinv_case(f'{d}/{sh(s)}', d, well(rng, d, s))
+        pinv_case(f'{d}/5x4-rank2-rtol', d, rank_def(rng, d, 5, 4, 2), rtol=1e-3 if d in ('float32', 'complex64') else 1e-8)
+    pinv_case('float64/hilbert8', 'float64', hilbert(8, 'float64'))
+    pinv_case('float64/0x0', 'float64', np.zeros((0, 0)))
+    pinv_case('int32/2x3', 'int32', np.array([[1, 2, 3], [0, 1, 4]], 'int32'))
+    C.err('linalg.pinv/float32/1d', 'linalg.pinv', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+    C.err('linalg.pinv/float64/nan', 'linalg.pinv', 'float64', [np.array([[1, np.nan], [0, 1]])], 'ValueError')
+
+    # ---- qr (identities; Q and R are unique only up to column/row signs)
+    def qr_case(id, d, x, mode):
+        cd = comp_dtype(d)
+        qq, rr = L.qr(hi(x), mode=mode)
+        m, n = x.shape[-2:]
+        C.add(f'linalg.qr/{id}-{mode}', 'linalg.qr', d, [x], {}, opts=None if mode == 'reduced' else {'mode': mode},
+              check={'kind': 'qr', 'rtol': ident_rtol(cd, m, n)}, outShapes=shapes_of(Q=out(qq, cd), R=out(rr, cd)))
+
+    for d in LX_ALL:
+        for s in [[4, 3], [3, 5], [4, 4], [1, 4], [4, 1], [2, 3, 4, 3]]:
+            x = q(rng, d, s)
+            for mode in (['reduced', 'complete'] if s != [4, 4] else ['reduced']):
+                qr_case(f'{d}/{sh(s)}', d, x, mode)
+        qr_case(f'{d}/hilbert8', d, hilbert(8, d), 'reduced')
+    qr_case('float64/5x4-rank2', 'float64', rank_def(rng, 'float64', 5, 4, 2), 'complete')
+    qr_case('float64/0x0', 'float64', np.zeros((0, 0)), 'reduced')
+    qr_case('int32/3x2', 'int32', np.array([[1, 2], [3, 4], [5, 7]], 'int32'), 'reduced')
+    C.err('linalg.qr/float32/mode-full', 'linalg.qr', 'float32', [q(rng, 'float32', [3, 3])], 'ValueError', opts={'mode': 'full'})
+    C.err('linalg.qr/float32/1d', 'linalg.qr', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+    C.err('linalg.qr/float64/nan', 'linalg.qr', 'float64', [np.array([[1, np.nan], [0, 1]])], 'ValueError')
+
+    # ---- solve
+    def solve_case(id, d, a, b, od=None):
+        od = od or comp_dtype(promote_safe(str(a.dtype), str(b.dtype)))
+        r = np.linalg.solve(hi(a).astype(hi_dtype(od)), hi(b).astype(hi_dtype(od)))
+        n = a.shape[-1]
+        c = cond2(a)
+        C.add(f'linalg.solve/{id}', 'linalg.solve', d, [a, b], out(r, od),
+              tol=tolx(od, 16 * max(n, 1) * eps_of(od) * c * (float(np.max(np.abs(r))) if r.size else 1)),
+              check={'kind': 'solve', 'rtol': ident_rtol(od, n, n)})
+
+    for d in LX_ALL:
+        solve_case(f'{d}/3x3.3-vector', d, well(rng, d, [3, 3]), q(rng, d, [3]))
+        solve_case(f'{d}/3x3.3x2-matrix', d, well(rng, d, [3, 3]), q(rng, d, [3, 2]))
+        solve_case(f'{d}/2x3x3.2x3x2-batch', d, well(rng, d, [2, 3, 3]), q(rng, d, [2, 3, 2]))
+        solve_case(f'{d}/2x1x3x3.4x3x2-broadcast', d, well(rng, d, [2, 1, 3, 3]), q(rng, d, [4, 3, 2]))
+        solve_case(f'{d}/2x3x3.3-vector-batch', d, well(rng, d, [2, 3, 3]), q(rng, d, [3]))
+        solve_case(f'{d}/3x3.2x3x1-broadcast-a', d, well(rng, d, [3, 3]), q(rng, d, [2, 3, 1]))
+        C.err(f'linalg.solve/{d}/singular', 'linalg.solve', d, [np.array([[1, 2], [2, 4]], d), q(rng, d, [2])], 'ValueError')
+    solve_case('int32/int32-to-float32', 'int32', np.array([[2, 1], [1, 3]], 'int32'), np.array([1, 2], 'int32'))
+    solve_case('float32+float64/promote', 'float32', well(rng, 'float32', [3, 3]), q(rng, 'float64', [3]))
+    solve_case('float64/0x0', 'float64', np.zeros((0, 0)), np.zeros((0, 2)))
+    solve_case('float64/nearly-singular-cond1e8', 'float64', nearly_singular(rng, 'float64', 5, 1e-8), q(rng, 'float64', [5, 2]))
+    solve_case('float64/hilbert8', 'float64', hilbert(8, 'float64'), np.ones(8))
+    C.err('linalg.solve/float64/batch-one-singular', 'linalg.solve', 'float64', [np.array([[[2, 0], [0, 2]], [[1, 2], [2, 4]]], 'float64'), np.ones((2, 2, 1))], 'ValueError')
+    C.err('linalg.solve/float32/b-mismatch', 'linalg.solve', 'float32', [q(rng, 'float32', [3, 3]), q(rng, 'float32', [4])], 'ShapeError')
+    C.err('linalg.solve/float32/non-square', 'linalg.solve', 'float32', [q(rng, 'float32', [3, 4]), q(rng, 'float32', [3])], 'ShapeError')
+    C.err('linalg.solve/float32/1d-a', 'linalg.solve', 'float32', [q(rng, 'float32', [3]), q(rng, 'float32', [3])], 'ShapeError')
+    C.err('linalg.solve/float32/batch-mismatch', 'linalg.solve', 'float32', [q(rng, 'float32', [2, 3, 3]), q(rng, 'float32', [3, 3, 1])], 'ShapeError')
+    C.err('linalg.solve/float64/nan', 'linalg.solve', 'float64', [np.array([[1, np.nan], [0, 1]]), np.ones(2)], 'ValueError')
+    C.err('linalg.solve/float64/inf-in-b', 'linalg.solve', 'float64', [np.array([[1, 0], [0, 1.0]]), np.array([1, np.inf])], 'ValueError')
+
+    # ---- svd / svdvals
+    def svd_case(id, d, x, full):
+        cd = comp_dtype(d)
+        u, s, vh = L.svd(hi(x), full_matrices=full)
+        m, n = x.shape[-2:]
+        C.add(f'linalg.svd/{id}-' + ('full' if full else 'reduced'), 'linalg.svd', d, [x], {'S': out(s, real_of(cd))},
+              opts={'fullMatrices': full} if not full else None,
+              tol=tolx(cd, 32 * max(m, n, 1) * eps_of(cd) * norm2(x)),
+              check={'kind': 'svd', 'rtol': ident_rtol(cd, m, n)}, outShapes=shapes_of(U=out(u, cd), S=out(s, real_of(cd)), Vh=out(vh, cd)))
+
+    for d in LX_ALL:
+        for s in [[4, 3], [3, 5], [4, 4], [1, 4], [4, 1], [2, 3, 4, 3]]:
+            x = q(rng, d, s)
+            for full in ([True, False] if s != [4, 4] else [True]):
+                svd_case(f'{d}/{sh(s)}', d, x, full)
+        svd_case(f'{d}/hilbert8', d, hilbert(8, d), False)
+        svd_case(f'{d}/6x4-rank2', d, rank_def(rng, d, 6, 4, 2), True)
+        x = q(rng, d, [3, 5])
+        C.add(f'linalg.svdvals/{d}/3x5', 'linalg.svdvals', d, [x], out(L.svdvals(hi(x)), real_of(d)), tol=tolx(d, 32 * 5 * eps_of(d) * norm2(x)))
+        x = q(rng, d, [2, 4, 3])
+        C.add(f'linalg.svdvals/{d}/2x4x3-batch', 'linalg.svdvals', d, [x], out(L.svdvals(hi(x)), real_of(d)), tol=tolx(d, 32 * 4 * eps_of(d) * norm2(x)))
+    h = hilbert(8, 'float64')
+    C.add('linalg.svdvals/float64/hilbert8', 'linalg.svdvals', 'float64', [h], L.svdvals(h), tol=tolx('float64', 32 * 8 * 2 ** -52 * norm2(h)))
+    C.add('linalg.svdvals/float64/0x0', 'linalg.svdvals', 'float64', [np.zeros((0, 0))], np.zeros(0))
+    svd_case('float64/0x0', 'float64', np.zeros((0, 0)), True)
+    svd_case('int32/3x2', 'int32', np.array([[1, 2], [3, 4], [5, 7]], 'int32'), False)
+    C.err('linalg.svd/float32/1d', 'linalg.svd', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+    C.err('linalg.svd/float64/nan', 'linalg.svd', 'float64', [np.array([[1, np.nan], [0, 1]])], 'ValueError')
+    C.err('linalg.svd/float64/inf', 'linalg.svd', 'float64', [np.array([[1, 0], [np.inf, 1]])], 'ValueError')
+    C.err('linalg.svdvals/float32/1d', 'linalg.svdvals', 'float32', [q(rng, 'float32', [3])], 'ShapeError')
+    C.err('linalg.svdvals/float64/nan', 'linalg.svdvals', 'float64', [np.array([[1, np.nan], [0, 1]])], 'ValueError')
+
+    # ---- vectorNorm
+    VORDS = [2, 1, 0, math.inf, -math.inf, 3, -1]
+    for d in LX_ALL:
+        x = q(rng, d, [3, 4], 1, 16)  # no zeros: negative ords are finite
+        if kind(d) == 'f':
+            x = x * np.where(rng.random(x.shape) < 0.5, -1, 1).astype(d)
+        for o in VORDS:
+            r = L.vector_norm(hi(x), ord=o)
+            C.add(f'linalg.vectorNorm/{d}/3x4-ord{ord_tag(o)}', 'linalg.vectorNorm', d, [x], out(r, real_of(d)), opts={'ord': o} if o != 2 else None,
+                  tol=tolx(d, 0, 16 * 12))
+        x3 = q(rng, d, [2, 3, 4], 1, 16)
+        for ax, kd in [(0, False), (-1, True), ([0, 2], False), ([1, 2], True), ([-1, 0, 1], False)]:
+            for o in ([2, 1, math.inf] if ax == [0, 2] else [2]):
+                r = L.vector_norm(hi(x3), ord=o, axis=tuple(ax) if isinstance(ax, list) else ax, keepdims=kd)
+                C.add(f'linalg.vectorNorm/{d}/2x3x4-axis{json.dumps(ax)}' + ('-keepdims' if kd else '') + f'-ord{ord_tag(o)}', 'linalg.vectorNorm', d, [x3],
+                      out(r, real_of(d)), opts={'axis': ax, 'keepdims': kd, 'ord': o}, tol=tolx(d, 0, 16 * 24))
+    x = np.array([[0, 1.5, 0], [2, 0, -3]], 'float32')
+    C.add('linalg.vectorNorm/float32/zeros-ord0', 'linalg.vectorNorm', 'float32', [x], np.float32(3), opts={'ord': 0})
+    C.add('linalg.vectorNorm/float32/zeros-ord0-axis1', 'linalg.vectorNorm', 'float32', [x], np.array([1, 2], 'float32'), opts={'ord': 0, 'axis': 1})
+    C.add('linalg.vectorNorm/float32/zeros-ord-inf', 'linalg.vectorNorm', 'float32', [x], np.float32(0), opts={'ord': -math.inf})
+    x = q(rng, 'int32', [5])
+    C.add('linalg.vectorNorm/int32/5', 'linalg.vectorNorm', 'int32', [x], np.float32(L.vector_norm(x.astype(float))), tol=tolx('float32', 0))
+    C.add('linalg.vectorNorm/float64/empty', 'linalg.vectorNorm', 'float64', [np.zeros(0)], np.float64(0))
+    C.err('linalg.vectorNorm/float32/ord-string', 'linalg.vectorNorm', 'float32', [q(rng, 'float32', [3])], 'ValueError', opts={'ord': 'fro'})
+    C.err('linalg.vectorNorm/float32/axis-out-of-range', 'linalg.vectorNorm', 'float32', [q(rng, 'float32', [3])], 'AxisError', opts={'axis': 1})
+    return C
+
+
+# ---------------------------------------------------------------- np.fft
+
+FFT_LENGTHS = [1, 2, 3, 5, 7, 16, 17, 97, 100, 128, 1009]
+
+
+def fft_in(rng, d, shape):
+    """Quantized signal (multiples of 1/8 in [-2, 2]): exact and short."""
+    return q(rng, d, shape, -16, 16, 8)
+
+
+def fft_tol(d, x, scale, factor=1.0):
+    """Absolute error of an O(n log n) transform: a few eps × Σ|x| × the norm's scale."""
+    cd = {'f': {'float16': 'complex64', 'float32': 'complex64', 'float64': 'complex128'}, 'c': None}
+    rd = real_of(comp_dtype(d)) if kind(d) != 'f' or d != 'float16' else 'float32'
+    mag = float(np.abs(np.asarray(x).astype('complex128')).sum()) if np.asarray(x).size else 0.0
+    return {'rtol': DTYPE_RTOL[rd] * 4, 'atol': max(8 * EPS[rd] * mag * scale * factor, EPS[rd] * 4)}
+
+
+def scale_of(norm, n, inverse):
+    if norm == 'ortho':
+        return 1 / math.sqrt(n)
+    return 1 / n if (norm == 'forward') != inverse else 1.0
+
+
+def cdt(d):
+    """Complex dtype an fft computes in."""
+    return {'float32': 'complex64', 'float64': 'complex128', 'complex64': 'complex64', 'complex128': 'complex128'}.get(d, 'complex64')
+
+
+def rdt(d):
+    return real_of(cdt(d))
+
+
+def gen_fft():
+    rng = np.random.default_rng(13)
+    C = ExtCases()
+    F = np.fft
+
+    def c2c(fn, d, x, opts, tag):
+        o = dict(opts)
+        axis = o.get('axis', -1)
+        n = o.get('n', x.shape[axis])
+        r = getattr(F, fn)(hi(x), **o)
+        xin = x if n >= x.shape[axis] else np.take(x, range(n), axis=axis)
+        C.add(f'fft.{fn}/{d}/{tag}', f'fft.{fn}', d, [x], r.astype(cdt(d)), opts=opts or None,
+              tol=fft_tol(d, xin, scale_of(o.get('norm', 'backward'), n, fn == 'ifft')))
+
+    # fft / ifft: every length in complex128, most in complex64; norms; n; axis; real and int input
+    for n in FFT_LENGTHS:
+        c2c('fft', 'complex128', fft_in(rng, 'complex128', [n]), {}, f'n{n}')
+        if n in (1, 2, 3, 5, 7, 16, 17):  # complex128 covers the long lengths
+            c2c('fft', 'complex64', fft_in(rng, 'complex64', [n]), {}, f'n{n}')
+        if n in (1, 2, 3, 5, 16, 17, 97):
+            c2c('ifft', 'complex128', fft_in(rng, 'complex128', [n]), {}, f'n{n}')
+        if n in (5, 16, 17):
+            c2c('ifft', 'complex64', fft_in(rng, 'complex64', [n]), {}, f'n{n}')
+    for fn in ['fft', 'ifft']:
+        for d in ['complex64', 'complex128']:
+            for norm in ['backward', 'ortho', 'forward']:
+                for n in [16, 17]:
+                    c2c(fn, d, fft_in(rng, d, [n]), {'norm': norm}, f'n{n}-norm-{norm}')
+            x = fft_in(rng, d, [12])
+            c2c(fn, d, x, {'n': 20}, '12-pad-n20')
+            c2c(fn, d, x, {'n': 5}, '12-truncate-n5')
+            c2c(fn, d, x, {'n': 1, 'norm': 'ortho'}, '12-n1-ortho')
+            c2c(fn, d, fft_in(rng, d, [6, 3]), {'axis': 0}, '6x3-axis0')
+            c2c(fn, d, fft_in(rng, d, [3, 7, 2]), {'axis': -2, 'norm': 'forward'}, '3x7x2-axis-2-forward')
+            c2c(fn, d, fft_in(rng, d, [4, 17]), {}, '4x17-batch')
+            c2c(fn, d, fft_in(rng, d, [2, 0, 3]), {'axis': -1}, '2x0x3-empty-batch')
+        for d in ['float32', 'float64', 'int32']:
+            c2c(fn, d, fft_in(rng, d, [10]), {}, 'real-input-10')
+        c2c(fn, 'float64', fft_in(rng, 'float64', [2, 9]), {'axis': 0, 'n': 3}, '2x9-axis0-n3')
+
+    # fftn / ifftn
+    for fn in ['fftn', 'ifftn']:
+        inverse = fn == 'ifftn'
+        for d in ['complex64', 'complex128', 'float64']:
+            x = fft_in(rng, d, [4, 6])
+            for opts, tag in [({}, 'default'), ({'s': [3, 8]}, 's3,8'), ({'axes': [0]}, 'axes0'), ({'axes': [-1, 0]}, 'axes-1,0'),
+                              ({'s': [5], 'axes': [0]}, 's5-axes0'), ({'norm': 'ortho'}, 'ortho'), ({'norm': 'forward'}, 'forward')]:
+                o = {k: (tuple(v) if isinstance(v, list) else v) for k, v in opts.items()}
+                if 's' in o and 'axes' not in o:
+                    o['axes'] = tuple(range(x.ndim - len(o['s']), x.ndim))
+                r = getattr(F, fn)(hi(x), **o)
+                shp = list(r.shape)
+                axes = opts.get('axes', list(range(x.ndim)) if 's' not in opts else list(range(x.ndim - len(opts['s']), x.ndim)))
+                tot = 1
+                for a in axes:
+                    tot *= shp[a]
+                C.add(f'fft.{fn}/{d}/4x6-{tag}', f'fft.{fn}', d, [x], r.astype(cdt(d)), opts=opts or None,
+                      tol=fft_tol(d, x, scale_of(opts.get('norm', 'backward'), tot, inverse)))
+        x = fft_in(rng, 'complex64', [2, 3, 5])
+        r = getattr(F, fn)(hi(x))
+        C.add(f'fft.{fn}/complex64/2x3x5', f'fft.{fn}', 'complex64', [x], r.astype('complex64'), tol=fft_tol('complex64', x, 1 / 30 if inverse else 1))
+
+    # rfft / ihfft (real → half spectrum)
+    for n in FFT_LENGTHS:
+        for d in (['float64', 'float32'] if n in (1, 2, 3, 5, 16, 17, 100) else ['float64']):
+            if n == 1009:  # the prime length 1009 is covered by fft/complex128/n1009
+                continue
+            x = fft_in(rng, d, [n])
+            C.add(f'fft.rfft/{d}/n{n}', 'fft.rfft', d, [x], F.rfft(hi(x)).astype(cdt(d)), tol=fft_tol(d, x, 1))
+    for fn in ['rfft', 'ihfft']:
+        inverse = fn == 'ihfft'
+        for d in ['float32', 'float64']:
+            for norm in ['backward', 'ortho', 'forward']:
+                for n in [8, 9]:
+                    x = fft_in(rng, d, [n])
+                    C.add(f'fft.{fn}/{d}/n{n}-norm-{norm}', f'fft.{fn}', d, [x], getattr(F, fn)(hi(x), norm=norm).astype(cdt(d)),
+                          opts={'norm': norm}, tol=fft_tol(d, x, scale_of(norm, n, inverse)))
+            x = fft_in(rng, d, [10])
+            for nn in [16, 7]:
+                C.add(f'fft.{fn}/{d}/10-n{nn}', f'fft.{fn}', d, [x], getattr(F, fn)(hi(x), n=nn).astype(cdt(d)), opts={'n': nn},
+                      tol=fft_tol(d, x, scale_of('backward', nn, inverse)))
+            x = fft_in(rng, d, [6, 3])
+            C.add(f'fft.{fn}/{d}/6x3-axis0', f'fft.{fn}', d, [x], getattr(F, fn)(hi(x), axis=0).astype(cdt(d)), opts={'axis': 0},
+                  tol=fft_tol(d, x, scale_of('backward', 6, inverse)))
+        x = fft_in(rng, 'int32', [8])
+        C.add(f'fft.{fn}/int32/8', f'fft.{fn}', 'int32', [x], getattr(F, fn)(x.astype(float)).astype('complex64'), tol=fft_tol('float32', x, scale_of('backward', 8, inverse)))
+        C.err(f'fft.{fn}/complex64/complex-input', f'fft.{fn}', 'complex64', [fft_in(rng, 'complex64', [8])], 'DTypeError')
+        C.err(f'fft.{fn}/float32/empty', f'fft.{fn}', 'float32', [np.zeros(0, 'float32')], 'ValueError')
+
+    # irfft / hfft (half spectrum → real)
+    def c2r(fn, d, x, opts, tag):
+        o = dict(opts)
+        axis = o.get('axis', -1)
+        m = x.shape[axis]
+        n = o.get('n', 2 * (m - 1))
+        r = getattr(F, fn)(hi(x), **o)
+        used = np.take(x, range(min(m, n // 2 + 1)), axis=axis)
+        C.add(f'fft.{fn}/{d}/{tag}', f'fft.{fn}', d, [x], r.astype(rdt(d)), opts=opts or None,
+              tol=fft_tol(d, used, scale_of(o.get('norm', 'backward'), n, fn == 'irfft'), 2))
+
+    for fn in ['irfft', 'hfft']:
+        for L_ in [2, 3, 5, 16, 17, 100]:
+            for d in (['complex128', 'complex64'] if L_ in (2, 5, 16, 17) else ['complex128']):
+                sig = fft_in(rng, real_of(d), [L_])
+                x = (F.rfft(hi(sig)) if fn == 'irfft' else np.conj(F.rfft(hi(sig)))).astype(d)
+                # Hermitian-consistent spectra: the real signal comes back
+                c2r(fn, d, x, {'n': L_}, f'n{L_}')
+        for d in ['complex64', 'complex128']:
+            for norm in ['backward', 'ortho', 'forward']:
+                c2r(fn, d, fft_in(rng, d, [5]), {'norm': norm}, f'5-norm-{norm}')
+                c2r(fn, d, fft_in(rng, d, [5]), {'norm': norm, 'n': 9}, f'5-n9-norm-{norm}')
+            x = fft_in(rng, d, [6])
+            c2r(fn, d, x, {}, '6-non-hermitian-dc')
+            c2r(fn, d, x, {'n': 20}, '6-pad-n20')
+            c2r(fn, d, x, {'n': 4}, '6-truncate-n4')
+            c2r(fn, d, x, {'n': 1}, '6-n1')
+            c2r(fn, d, fft_in(rng, d, [4, 3]), {'axis': 0}, '4x3-axis0')
+            c2r(fn, d, fft_in(rng, d, [2, 9]), {}, '2x9-batch')
+        for d in ['float32', 'float64']:
+            c2r(fn, d, fft_in(rng, d, [5]), {}, 'real-input-5')
+        C.err(f'fft.{fn}/complex64/one-bin-default-n', f'fft.{fn}', 'complex64', [fft_in(rng, 'complex64', [1])], 'ValueError')
+        C.err(f'fft.{fn}/complex64/n0', f'fft.{fn}', 'complex64', [fft_in(rng, 'complex64', [4])], 'ValueError', opts={'n': 0})
+
+    # rfftn / irfftn
+    for d in ['float32', 'float64']:
+        x = fft_in(rng, d, [4, 6])
+        for opts, tag in [({}, 'default'), ({'s': [3, 8]}, 's3,8'), ({'axes': [0]}, 'axes0'), ({'axes': [1, 0]}, 'axes1,0'), ({'norm': 'ortho'}, 'ortho'),
+                          ({'norm': 'forward'}, 'forward')]:
+            o = {k: (tuple(v) if isinstance(v, list) else v) for k, v in opts.items()}
+            if 's' in o and 'axes' not in o:
+                o['axes'] = tuple(range(x.ndim - len(o['s']), x.ndim))
+            r = F.rfftn(hi(x), **o)
+            C.add(f'fft.rfftn/{d}/4x6-{tag}', 'fft.rfftn', d, [x], r.astype(cdt(d)), opts=opts or None,
+                  tol=fft_tol(d, x, scale_of(opts.get('norm', 'backward'), 24, False)))
+        x = fft_in(rng, d, [2, 3, 4])
+        C.add(f'fft.rfftn/{d}/2x3x4', 'fft.rfftn', d, [x], F.rfftn(hi(x)).astype(cdt(d)), tol=fft_tol(d, x, 1))
+    for d in ['complex64', 'complex128']:
+        sig = fft_in(rng, real_of(d), [4, 6])
+        x = F.rfftn(hi(sig)).astype(d)
+        for opts, tag in [({'s': [4, 6]}, 's4,6'), ({}, 'default'), ({'s': [4, 5]}, 's4,5'), ({'axes': [0], 's': [6]}, 'axes0-s6'), ({'s': [4, 6], 'norm': 'ortho'}, 's4,6-ortho'),
+                          ({'s': [4, 6], 'norm': 'forward'}, 's4,6-forward')]:
+            o = {k: (tuple(v) if isinstance(v, list) else v) for k, v in opts.items()}
+            if 's' in o and 'axes' not in o:
+                o['axes'] = tuple(range(x.ndim - len(o['s']), x.ndim))
+            r = F.irfftn(hi(x), **o)
+            tot = int(np.prod([r.shape[a] for a in (opts.get('axes') or range(-len(opts.get('s', [0, 0])), 0))]))
+            C.add(f'fft.irfftn/{d}/4x4-{tag}', 'fft.irfftn', d, [x], r.astype(real_of(d)), opts=opts or None,
+                  tol=fft_tol(d, x, scale_of(opts.get('norm', 'backward'), tot, True), 2))
+
+    # frequencies and shifts
+    for fn in ['fftfreq', 'rfftfreq']:
+        for n in [1, 2, 5, 8, 17]:
+            C.add(f'fft.{fn}/float32/n{n}', f'fft.{fn}', 'float32', [n], getattr(F, fn)(n).astype('float32'))
+        for n, dd in [(8, 0.1), (5, 2.5)]:
+            C.add(f'fft.{fn}/float32/n{n}-d{dd}', f'fft.{fn}', 'float32', [n], getattr(F, fn)(n, dd).astype('float32'), opts={'d': dd})
+            C.add(f'fft.{fn}/float64/n{n}-d{dd}', f'fft.{fn}', 'float64', [n], getattr(F, fn)(n, dd), opts={'d': dd, 'dtype': 'float64'})
+        C.err(f'fft.{fn}/float32/n0', f'fft.{fn}', 'float32', [0], 'ValueError')
+        C.err(f'fft.{fn}/float32/n-not-integer', f'fft.{fn}', 'float32', [2.5], 'ValueError')
+        C.err(f'fft.{fn}/float32/d0', f'fft.{fn}', 'float32', [4], 'ValueError', opts={'d': 0})
+    for fn in ['fftshift', 'ifftshift']:
+        for d in ['float64', 'int32', 'complex64']:
+            for s, ax in [([5], None), ([4], None), ([3, 4], None), ([3, 4], 0), ([3, 4], [-1]), ([2, 3, 5], [0, 2])]:
+                x = q(rng, d, s)
+                r = getattr(F, fn)(x, axes=tuple(ax) if isinstance(ax, list) else ax)
+                C.add(f'fft.{fn}/{d}/{sh(s)}' + ('' if ax is None else f'-axes{json.dumps(ax)}'), f'fft.{fn}', d, [x], r, opts=None if ax is None else {'axes': ax})
+        C.err(f'fft.{fn}/float32/axis-out-of-range', f'fft.{fn}', 'float32', [q(rng, 'float32', [4])], 'AxisError', opts={'axes': 1})
+
+    # bad input
+    x = fft_in(rng, 'complex64', [8])
+    for fn in ['fft', 'ifft']:
+        C.err(f'fft.{fn}/complex64/norm-bad', f'fft.{fn}', 'complex64', [x], 'ValueError', opts={'norm': 'unitary'})
+        C.err(f'fft.{fn}/complex64/n0', f'fft.{fn}', 'complex64', [x], 'ValueError', opts={'n': 0})
+        C.err(f'fft.{fn}/complex64/n-negative', f'fft.{fn}', 'complex64', [x], 'ValueError', opts={'n': -4})
+        C.err(f'fft.{fn}/complex64/n-not-integer', f'fft.{fn}', 'complex64', [x], 'ValueError', opts={'n': 2.5})
+        C.err(f'fft.{fn}/complex64/axis-out-of-range', f'fft.{fn}', 'complex64', [x], 'AxisError', opts={'axis': 1})
+        C.err(f'fft.{fn}/complex64/empty', f'fft.{fn}', 'complex64', [np.zeros(0, 'complex64')], 'ValueError')
+        C.err(f'fft.{fn}/complex64/0d', f'fft.{fn}', 'complex64', [np.complex64(1)], 'ShapeError')
+    for fn in ['fftn', 'ifftn', 'rfftn', 'irfftn']:
+        d = 'float32' if fn == 'rfftn' else 'complex64'
+        y = fft_in(rng, d, [4, 4])
+        C.err(f'fft.{fn}/{d}/axes-repeated', f'fft.{fn}', d, [y], 'AxisError', opts={'axes': [0, 0]})
+        C.err(f'fft.{fn}/{d}/s-axes-length-mismatch', f'fft.{fn}', d, [y], 'ArrError', opts={'s': [4, 4], 'axes': [0]})
+        C.err(f'fft.{fn}/{d}/norm-bad', f'fft.{fn}', d, [y], 'ValueError', opts={'norm': 'none'})
+        C.err(f'fft.{fn}/{d}/s-zero', f'fft.{fn}', d, [y], 'ValueError', opts={'s': [4, 0]})
+    return C
+
+
 GENERATORS = {
     'elementwise': gen_elementwise, 'statistical': gen_statistical, 'searching': gen_searching,
     'set-sorting': gen_set_sort, 'creation': gen_creation, 'data-types': gen_data_types,
     'manipulation': gen_manipulation, 'indexing': gen_indexing, 'linalg': gen_linalg, 'extract': gen_extract,
-    'io': gen_io,
+    'io': gen_io, 'linalg-ext': gen_linalg_ext, 'fft': gen_fft,
 }
 
 

@@ -26,6 +26,10 @@ export interface FixtureCase {
   tol?: { rtol: number; atol: number };
   compare?: 'shape';
   signedZero?: boolean;
+  /** A reconstruction identity checked on the result (np.linalg decompositions; see cases/linalg-ext.ts). */
+  check?: { kind: string; rtol: number; upper?: boolean };
+  /** dtype and shape of each output of a `check` case (its values are not unique, so not in `expected`). */
+  outShapes?: Record<string, { dtype: string; shape: number[] }>;
 }
 
 export interface FixtureFile {
@@ -36,7 +40,7 @@ export interface FixtureFile {
 
 export const FIXTURE_FILES = [
   'elementwise', 'statistical', 'searching', 'set-sorting', 'creation', 'data-types', 'manipulation', 'indexing', 'linalg',
-  'extract', 'io',
+  'extract', 'io', 'linalg-ext', 'fft',
 ] as const;
 export type FixtureName = (typeof FIXTURE_FILES)[number];
 

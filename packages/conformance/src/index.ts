@@ -25,6 +25,8 @@ import { creationCases } from './cases/creation.js';
 import { dataTypesCases } from './cases/data-types.js';
 import { manipulationCases } from './cases/manipulation.js';
 import { linalgCases } from './cases/linalg.js';
+import { linalgExtCases } from './cases/linalg-ext.js';
+import { fftCases } from './cases/fft.js';
 import { extractCases } from './cases/extract.js';
 import { arrayObjectCases } from './cases/array-object.js';
 import { infoCases } from './cases/info.js';
@@ -40,7 +42,7 @@ export { defineErrorSuite, type ErrorSuiteOptions } from './errors/index.js';
 
 /** The case groups, for `only`. */
 export const CATEGORIES = [
-  'elementwise', 'statistical', 'searching', 'set-sorting', 'creation', 'data-types', 'manipulation', 'linalg', 'extract',
+  'elementwise', 'statistical', 'searching', 'set-sorting', 'creation', 'data-types', 'manipulation', 'linalg', 'linalg-ext', 'fft', 'extract',
   'array-object', 'info', 'io', 'properties', 'errors',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -82,6 +84,8 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
     if (want('data-types')) dataTypesCases(suite);
     if (want('manipulation')) manipulationCases(suite);
     if (want('linalg')) linalgCases(suite);
+    if (want('linalg-ext')) linalgExtCases(suite);
+    if (want('fft')) fftCases(suite);
     if (want('extract')) extractCases(suite);
     if (want('array-object')) arrayObjectCases(suite);
     if (want('info')) infoCases(suite);

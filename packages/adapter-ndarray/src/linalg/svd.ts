@@ -405,6 +405,11 @@ function jacobiC(g: Float64Array, m: number, n: number, v: Float64Array, sv: Flo
   const m2 = 2 * m, n2 = 2 * n;
   v.fill(0);
   for (let i = 0; i < n; i++) v[i * n2 + 2 * i] = 1;
+  // Pairs whose inner product is at rounding level of the whole matrix are orthogonal enough:
+  // without this, the (numerically zero) columns of a rank-deficient matrix rotate forever.
+  let total = 0;
+  for (let i = 0; i < m2 * n; i++) total += g[i]! * g[i]!;
+  const negligible = EPS * EPS * total;
   for (let sweep = 0; ; sweep++) {
     if (sweep > 60) return false;
     let rotated = false;
@@ -417,7 +422,7 @@ function jacobiC(g: Float64Array, m: number, n: number, v: Float64Array, sv: Flo
         gr += xr * yr + xi * yi; gi += xr * yi - xi * yr; // conj(x)·y
       }
       const ga = Math.hypot(gr, gi);
-      if (ga === 0 || ga <= EPS * Math.sqrt(al * be)) continue;
+      if (ga === 0 || ga <= EPS * Math.sqrt(al * be) || ga <= negligible) continue;
       rotated = true;
       const er = gr / ga, ei = gi / ga;
       const theta = (be - al) / (2 * ga);
@@ -461,11 +466,14 @@ function rotColsC(x: Float64Array, op: number, oq: number, len: number, c: numbe
  */
 function completeColumns(g: Float64Array, m: number, n: number, cols: number, sv: Float64Array): void {
   const m2 = 2 * m;
+  // Singular values at rounding level (relative to the largest) leave columns of noise, not
+  // directions: replace them too, so U stays orthonormal for rank-deficient input.
+  const tol = Math.max(1e-290, Math.max(m, n) * EPS * (sv[0] ?? 0));
   const good: number[] = [];
-  for (let j = 0; j < n; j++) if (sv[j]! > 1e-290) good.push(j);
+  for (let j = 0; j < n; j++) if (sv[j]! > tol) good.push(j);
   const w = new Float64Array(m2);
   for (let j = 0; j < cols; j++) {
-    if (j < n && sv[j]! > 1e-290) continue;
+    if (j < n && sv[j]! > tol) continue;
     let done = false;
     for (let e = 0; e < m && !done; e++) {
       w.fill(0); w[2 * e] = 1;

@@ -21,9 +21,13 @@ function invoke(suite: Suite, c: FixtureCase, args: unknown[], opts: unknown): u
     const [x, keys, value] = args as [NDArray, unknown[], unknown];
     return (x.set as Fn)(keys, value);
   }
-  const f = (suite.np as unknown as Record<string, Fn>)[c.fn];
+  // Extension functions are named with their namespace: 'linalg.solve' calls np.linalg.solve.
+  const path = c.fn.split('.');
+  let owner: unknown = suite.np;
+  for (const key of path.slice(0, -1)) owner = (owner as Record<string, unknown> | undefined)?.[key];
+  const f = (owner as Record<string, Fn> | undefined)?.[path[path.length - 1]!];
   if (typeof f !== 'function') throw new Error(`np.${c.fn} is not a function`);
-  return f(...args, ...tail);
+  return f.call(owner, ...args, ...tail);
 }
 
 /** Every array in a result (arrays, lists, plain objects). */
@@ -70,7 +74,7 @@ export async function compareValue(actual: unknown, expected: unknown, options: 
   return Object.is(actual, expected) || actual === expected ? undefined : `${where}: got ${describeValue(actual)}, expected ${JSON.stringify(expected)}`;
 }
 
-function describeValue(x: unknown): string {
+export function describeValue(x: unknown): string {
   if (isNDArray(x)) return `array(shape=[${x.shape.join(',')}], dtype=${x.dtype})`;
   if (typeof x === 'bigint') return `${x}n`;
   if (Array.isArray(x)) return `list(${x.length})`;
@@ -80,8 +84,8 @@ function describeValue(x: unknown): string {
 
 const ERROR_NAMES = new Set(['ShapeError', 'DTypeError', 'AxisError', 'IndexError', 'DeviceError', 'DisposedError', 'ValueError']);
 
-/** Runs one case; throws an Error that explains any mismatch. */
-export async function runCase(suite: Suite, c: FixtureCase): Promise<void> {
+/** Runs one case; throws an Error that explains any mismatch. `extra` checks more of the result (before it is disposed). */
+export async function runCase(suite: Suite, c: FixtureCase, extra?: (result: unknown) => Promise<string | undefined>): Promise<void> {
   const { np } = suite;
   const before = np.memory().arrays;
   const made: NDArray[] = [];
@@ -90,6 +94,7 @@ export async function runCase(suite: Suite, c: FixtureCase): Promise<void> {
     const args = decodeArg(np, c.args, made) as unknown[];
     const opts = c.opts === undefined ? undefined : decodeArg(np, c.opts, made);
     const wantError = (c.expected as { $error?: string } | null)?.$error;
+    const wantMessage = (c.expected as { $message?: string } | null)?.$message;
     let result: unknown;
     try {
       result = invoke(suite, c, args, opts);
@@ -100,12 +105,17 @@ export async function runCase(suite: Suite, c: FixtureCase): Promise<void> {
       const ok = wantError === 'ArrError' ? e instanceof ArrError || ERROR_NAMES.has(name) : name === wantError;
       if (!ok) throw new Error(`expected ${wantError}, but it threw ${name}: ${(e as Error)?.message}`);
       if (!(e as Error).message) throw new Error(`${name} without a message`);
+      if (wantMessage !== undefined && !(e as Error).message.includes(wantMessage)) {
+        throw new Error(`${name} message does not name ${JSON.stringify(wantMessage)}: ${(e as Error).message}`);
+      }
       return;
     }
     outputs = collectArrays(result);
     if (wantError !== undefined) throw new Error(`expected ${wantError}, but it returned ${describeValue(result)}`);
     const mismatch = await compareValue(result, c.expected, { tol: c.tol, signedZero: c.signedZero, compare: c.compare });
     if (mismatch) throw new Error(mismatch);
+    const more = extra ? await extra(result) : undefined;
+    if (more) throw new Error(more);
   } finally {
     for (const a of outputs) a.dispose();
     for (const a of made) a.dispose();
@@ -115,7 +125,12 @@ export async function runCase(suite: Suite, c: FixtureCase): Promise<void> {
 }
 
 /** Registers every case of one fixture file, one `describe` per function. */
-export function registerFixtureFile(suite: Suite, file: FixtureName, label: string = file): void {
+export function registerFixtureFile(
+  suite: Suite,
+  file: FixtureName,
+  label: string = file,
+  run: (suite: Suite, c: FixtureCase) => Promise<void> = runCase,
+): void {
   describe(label, () => {
     const { cases } = loadFixtures(file);
     const byFn = new Map<string, FixtureCase[]>();
@@ -129,7 +144,7 @@ export function registerFixtureFile(suite: Suite, file: FixtureName, label: stri
         for (const c of list) {
           // Cases that expect an error (e.g. a dtype the function rejects) go to the matrix's "other" column.
           const isError = typeof c.expected === 'object' && c.expected !== null && '$error' in c.expected;
-          defineTest(suite, { id: c.id, fn: c.fn, dtype: isError ? '-' : c.dtype, dtypes: caseDTypes(c, DTYPES) }, () => runCase(suite, c));
+          defineTest(suite, { id: c.id, fn: c.fn, dtype: isError ? '-' : c.dtype, dtypes: caseDTypes(c, DTYPES) }, () => run(suite, c));
         }
       });
     }

@@ -7,7 +7,7 @@ import type { Device, FftKernels } from '../adapter.js';
 import type { NDArray } from '../array.js';
 import type { Context } from '../context.js';
 import { type DType, complexDType, isComplex, isFloating, realDType } from '../dtypes.js';
-import { DeviceError, ShapeError, ValueError, show } from '../errors.js';
+import { AxisError, DTypeError, DeviceError, ShapeError, ValueError, show } from '../errors.js';
 import { DEFAULT_FLOAT } from '../promotion.js';
 import { checkInt, normalizeAxis } from '../shape.js';
 
@@ -131,15 +131,16 @@ export function fftFunctions(ctx: Context): FftFunctions {
   const scaleOf = (norm: FftNorm, n: number, inverse: boolean) =>
     norm === 'ortho' ? 1 / Math.sqrt(n) : (norm === 'forward') !== inverse ? 1 / n : 1;
 
-  const input = (fn: string, x: NDArray, want: 'complex' | 'real'): NDArray => {
+  /** Validates x and picks the computation dtype; the cast happens inside each caller's scope. */
+  const input = (fn: string, x: NDArray, want: 'complex' | 'real'): { a: NDArray; d: DType } => {
     const a = ctx.arr(`fft.${fn}`, 'x', x);
     if (a.ndim === 0) throw new ShapeError(`fft.${fn}: x must have at least one dimension; received a 0-d array`);
     let d: DType = isFloating(a.dtype) ? a.dtype : DEFAULT_FLOAT;
     if (d === 'float16') d = 'float32';
     if (want === 'complex') d = complexDType(d);
-    else if (isComplex(d)) throw new ValueError(`fft.${fn}: x must be real; received ${a.dtype} (use fft for complex input)`);
+    else if (isComplex(d)) throw new DTypeError(`fft.${fn}: x must be real; received x of dtype ${a.dtype} (use fft for complex input)`);
     ctx.checkSupported(`fft.${fn}`, d, a.device);
-    return ctx.cast(a, d);
+    return { a, d };
   };
 
   /** Zero-pads or truncates `x` along `axis` to length `n`. */
@@ -158,23 +159,24 @@ export function fftFunctions(ctx: Context): FftFunctions {
 
   const c2c = (fn: string, x: NDArray, options: FftOptions | undefined, inverse: boolean): NDArray => {
     const norm = checkNorm(fn, options?.norm);
-    const a = input(fn, x, 'complex');
+    const { a, d } = input(fn, x, 'complex');
     const axis = normalizeAxis(`fft.${fn}`, options?.axis ?? -1, a.ndim);
     const n = lengthOf(fn, options?.n, a.shape[axis]!);
     if (n < 1) throw new ValueError(`fft.${fn}: the transform length must be at least 1; received ${n}`);
     return ctx.scope(() => {
-      const f = fit(a, axis, n);
+      const f = fit(ctx.cast(a, d), axis, n);
       return ctx.wrap(kernels(fn).fft(f, axis, inverse, scaleOf(norm, n, inverse)), f.shape, f.dtype, f.device);
     });
   };
 
   const r2c = (fn: string, x: NDArray, options: FftOptions | undefined): NDArray => {
     const norm = checkNorm(fn, options?.norm);
-    const a = input(fn, x, 'real');
+    const { a, d } = input(fn, x, 'real');
     const axis = normalizeAxis(`fft.${fn}`, options?.axis ?? -1, a.ndim);
     const n = lengthOf(fn, options?.n, a.shape[axis]!);
+    if (n < 1) throw new ValueError(`fft.${fn}: the transform length must be at least 1; received ${n}`);
     return ctx.scope(() => {
-      const f = fit(a, axis, n);
+      const f = fit(ctx.cast(a, d), axis, n);
       const shape = f.shape.map((d, i) => (i === axis ? Math.floor(n / 2) + 1 : d));
       return ctx.wrap(kernels(fn).rfft(f, axis, scaleOf(norm, n, false)), shape, complexDType(f.dtype), f.device);
     });
@@ -182,12 +184,12 @@ export function fftFunctions(ctx: Context): FftFunctions {
 
   const c2r = (fn: string, x: NDArray, options: FftOptions | undefined): NDArray => {
     const norm = checkNorm(fn, options?.norm);
-    const a = input(fn, x, 'complex');
+    const { a, d } = input(fn, x, 'complex');
     const axis = normalizeAxis(`fft.${fn}`, options?.axis ?? -1, a.ndim);
     const n = lengthOf(fn, options?.n, 2 * (a.shape[axis]! - 1));
     if (n < 1) throw new ValueError(`fft.${fn}: the output length must be at least 1; received ${n} (x has ${a.shape[axis]} bins along axis ${axis})`);
     return ctx.scope(() => {
-      const f = fit(a, axis, Math.floor(n / 2) + 1);
+      const f = fit(ctx.cast(a, d), axis, Math.floor(n / 2) + 1);
       const shape = f.shape.map((d, i) => (i === axis ? n : d));
       return ctx.wrap(kernels(fn).irfft(f, axis, n, scaleOf(norm, n, true)), shape, realDType(f.dtype), f.device);
     });
@@ -202,7 +204,7 @@ export function fftFunctions(ctx: Context): FftFunctions {
     if (axes === undefined) axes = s ? s.map((_, i) => a.ndim - s.length + i) : a.shape.map((_, i) => i);
     if (!Array.isArray(axes)) throw new ValueError(`fft.${fn}: axes must be an array of integers; received ${show(axes)}`);
     const norm = axes.map((ax) => normalizeAxis(`fft.${fn}`, ax, a.ndim, 'axes'));
-    if (new Set(norm).size !== norm.length) throw new ValueError(`fft.${fn}: axes must not repeat; received ${show(axes)}`);
+    if (new Set(norm).size !== norm.length) throw new AxisError(`fft.${fn}: axes must not repeat; received ${show(axes)}`);
     if (s && s.length !== norm.length) throw new ShapeError(`fft.${fn}: s and axes must have the same length; received ${s.length} and ${norm.length}`);
     return { axes: norm, s };
   };
@@ -245,7 +247,10 @@ export function fftFunctions(ctx: Context): FftFunctions {
       // hfft(x, n) = irfft(conj(x), n) with the forward/backward scaling swapped.
       const norm = checkNorm('hfft', o?.norm);
       const swapped: FftNorm = norm === 'backward' ? 'forward' : norm === 'forward' ? 'backward' : 'ortho';
-      return ctx.scope(() => c2r('hfft', np().conj(input('hfft', x, 'complex')), { ...o, norm: swapped }));
+      return ctx.scope(() => {
+        const { a, d } = input('hfft', x, 'complex');
+        return c2r('hfft', np().conj(ctx.cast(a, d)), { ...o, norm: swapped });
+      });
     },
     ihfft(x, o) {
       const norm = checkNorm('ihfft', o?.norm);

@@ -7,7 +7,7 @@ import type { LinalgKernels } from '../adapter.js';
 import type { NDArray } from '../array.js';
 import type { Context } from '../context.js';
 import { type DType, isFloating, realDType } from '../dtypes.js';
-import { DTypeError, DeviceError, ShapeError, ValueError, show } from '../errors.js';
+import { ArrError, DTypeError, DeviceError, ShapeError, ValueError, show } from '../errors.js';
 import { DEFAULT_FLOAT } from '../promotion.js';
 import { broadcastShapesUnchecked, checkInt, normalizeAxes, normalizeAxis, showShape } from '../shape.js';
 
@@ -285,6 +285,11 @@ export function linalgFunctions(ctx: Context): LinalgFunctions {
       if (!valid) throw new ValueError(`linalg.matrixNorm: ord must be 'fro', 'nuc', 1, -1, 2, -2, Infinity or -Infinity; received ${show(ord)}`);
       return ctx.scope(() => {
         const f = floatStack('matrixNorm', f0, false);
+        if (f.size === 0) {
+          // Norms of empty matrices are 0 (as NumPy), whatever the order.
+          const shape = keepdims ? [...f.shape.slice(0, -2), 1, 1] : f.shape.slice(0, -2);
+          return np().zeros(shape, { dtype: realDType(f.dtype), device: f.device });
+        }
         const axes = [-2, -1];
         const abs = () => np().abs(f);
         let r: NDArray;
@@ -329,6 +334,8 @@ export function linalgFunctions(ctx: Context): LinalgFunctions {
     },
     matrixRank(x, options) {
       const a = ctx.arr('linalg.matrixRank', 'x', x);
+      if (a.ndim < 2) throw new ShapeError(`linalg.matrixRank: x must have at least 2 dimensions; received shape ${showShape(a.shape)}`);
+      if (a.size === 0) return np().zeros(a.shape.slice(0, -2), { dtype: 'int32', device: a.device });
       return ctx.scope(() => {
         const s = fns.svdvals(a);
         const rtol = options?.rtol ?? defaultRtol(a);
@@ -344,6 +351,11 @@ export function linalgFunctions(ctx: Context): LinalgFunctions {
     },
     pinv(x, options) {
       const a = ctx.arr('linalg.pinv', 'x', x);
+      if (a.ndim < 2) throw new ShapeError(`linalg.pinv: x must have at least 2 dimensions; received shape ${showShape(a.shape)}`);
+      if (a.size === 0) {
+        const [m, n] = a.shape.slice(-2) as [number, number];
+        return np().zeros([...a.shape.slice(0, -2), n, m], { dtype: isFloating(a.dtype) ? a.dtype : DEFAULT_FLOAT, device: a.device });
+      }
       return ctx.scope(() => {
         const { U, S, Vh } = svdRaw('pinv', a, false);
         const rtol = options?.rtol ?? defaultRtol(a);
@@ -434,5 +446,24 @@ export function linalgFunctions(ctx: Context): LinalgFunctions {
       });
     },
   };
-  return fns;
+  // Composites raise their building blocks' errors (slogdet inside det, svd inside matrixRank, …):
+  // re-label them with the function the user called.
+  const labelled = {} as Record<string, unknown>;
+  for (const [name, f] of Object.entries(fns) as [string, (...args: unknown[]) => unknown][]) {
+    labelled[name] = (...args: unknown[]) => relabel(`linalg.${name}`, () => f(...args));
+  }
+  return labelled as unknown as LinalgFunctions;
+}
+
+function relabel<T>(fn: string, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    const prefix = e instanceof ArrError ? /^[\w.]+: /.exec(e.message)?.[0] : undefined;
+    if (e instanceof ArrError && prefix !== undefined && prefix !== `${fn}: `) {
+      const Ctor = e.constructor as new (message: string) => ArrError;
+      throw new Ctor(`${fn}: ${e.message.slice(prefix.length)}`);
+    }
+    throw e;
+  }
 }
