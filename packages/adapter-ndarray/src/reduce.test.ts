@@ -12,6 +12,20 @@ describe('reductions', () => {
     expect(values(wrap(ad.reduce('min', t, [1]), [3], 'float32'))).toEqual([1, 2, 3]);
     expect(values(wrap(ad.reduce('sum', arr([], [0, 3], 'float64'), [0]), [3], 'float64'))).toEqual([0, 0, 0]);
   });
+  it('sums over leading axes row by row (float32, int8 wrapping, float16, two reduced axes, offset view)', () => {
+    const m = 7, n = 20;
+    const vals = Array.from({ length: m * n }, (_, i) => (i % 13) - 6);
+    const colSums = Array.from({ length: n }, (_, j) => vals.filter((_, i) => i % n === j).reduce((a, b) => a + b, 0));
+    expect(values(wrap(ad.reduce('sum', arr(vals, [m, n], 'float32'), [0]), [n], 'float32'))).toEqual(colSums);
+    expect(values(wrap(ad.reduce('sum', arr(vals, [m, n], 'float16'), [0]), [n], 'float16'))).toEqual(colSums);
+    const big = arr(Array.from({ length: 3 * 16 }, () => 100), [3, 16], 'int8');
+    expect(values(wrap(ad.reduce('sum', big, [0]), [16], 'int8'))).toEqual(new Array(16).fill(44)); // 300 wraps to 44
+    const x3 = arr(vals.slice(0, 2 * 3 * 20), [2, 3, 20], 'float64');
+    const s01 = Array.from({ length: 20 }, (_, j) => vals.slice(0, 120).filter((_, i) => i % 20 === j).reduce((a, b) => a + b, 0));
+    expect(values(wrap(ad.reduce('sum', x3, [0, 1]), [20], 'float64'))).toEqual(s01);
+    const tail = wrap(ad.slice(arr(vals, [m, n], 'float64'), [1, 0], [1, 1], [m - 1, n]), [m - 1, n], 'float64');
+    expect(values(wrap(ad.reduce('sum', tail, [0]), [n], 'float64'))).toEqual(colSums.map((c, j) => c - vals[j]!));
+  });
   it('NaN propagates through max/min; argmax picks the first NaN', () => {
     const y = arr([1, NaN, 3, NaN], [4], 'float64');
     expect(values(wrap(ad.reduce('max', y, [0]), [], 'float64'))).toEqual([NaN]);

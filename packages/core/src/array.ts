@@ -44,7 +44,7 @@ export class NDArray implements KernelArray<unknown> {
   constructor(ctx: Context, handle: unknown, shape: Shape, dtype: DType, device: Device) {
     this._ctx = ctx;
     this._handle = handle;
-    this.shape = Object.freeze(shape.slice());
+    this.shape = Object.isFrozen(shape) ? shape : Object.freeze(shape.slice());
     this.dtype = dtype;
     this.device = device;
   }

@@ -42,9 +42,11 @@ export class Context {
   wrap(handle: unknown, shape: Shape, dtype: DType, device: Device): NDArray {
     const a = new NDArray(this, handle, shape, dtype, device);
     this.live++;
-    this.registry.register(a, handle, a);
+    // Arrays made inside a scope are disposed or handed on when it ends; only those that
+    // leave every scope need the (costly) FinalizationRegistry backstop.
     const top = this.scopes[this.scopes.length - 1];
     if (top) top.add(a);
+    else this.registry.register(a, handle, a);
     return a;
   }
 
@@ -186,8 +188,9 @@ export class Context {
     const kept = new Set<unknown>(collectArrays(result));
     const outer = this.scopes[this.scopes.length - 1];
     for (const a of made) {
-      if (kept.has(a)) outer?.add(a);
-      else this.disposeArray(a);
+      if (!kept.has(a)) this.disposeArray(a);
+      else if (outer) outer.add(a);
+      else if (!a.isDisposed) this.registry.register(a, a._handle, a);
     }
     return result;
   }

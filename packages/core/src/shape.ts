@@ -21,7 +21,12 @@ export function stridesOf(shape: Shape): number[] {
   return s;
 }
 
-export const shapeEqual = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
+export function shapeEqual(a: Shape, b: Shape): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 export const showShape = (s: Shape) => `[${s.join(',')}]`;
 
 /** The largest number of dimensions an array may have (as NumPy 2). */
@@ -43,6 +48,8 @@ export function checkShape(fn: string, arg: string, shape: unknown): number[] {
 
 /** Broadcast shapes together (NumPy rules); `fn` names the caller in the error. */
 export function broadcastShapesUnchecked(fn: string, ...shapes: Shape[]): number[] {
+  // Fast path of every binary call on equal shapes.
+  if (shapes.length === 2 && shapeEqual(shapes[0]!, shapes[1]!)) return shapes[0]!.slice();
   const ndim = Math.max(0, ...shapes.map((s) => s.length));
   const out = new Array<number>(ndim).fill(1);
   for (const s of shapes) {

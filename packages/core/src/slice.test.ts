@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IndexError } from './errors.js';
+import { IndexError, ValueError } from './errors.js';
 import { normalizeKeys, parseSlice, resolveSlice } from './slice.js';
 
 // [n, slice, list(range(n))[slice]] computed by Python 3 (slice.indices semantics).
@@ -42,7 +42,7 @@ describe('normalizeKeys', () => {
   it('rejects too many indices, two ellipses and other values', () => {
     expect(() => normalizeKeys('get', [0, 0, 0], [2, 3], none)).toThrow(/too many indices/);
     expect(() => normalizeKeys('get', ['...', '...'], [2, 3], none)).toThrow(/single ellipsis/);
-    expect(() => normalizeKeys('get', [{}], [2], none)).toThrow(IndexError);
+    expect(() => normalizeKeys('get', [{}], [2], none)).toThrow(ValueError); // a wrong JS type, not a bad index
     expect(() => normalizeKeys('get', [0.5], [2], none)).toThrow(IndexError);
     expect(() => normalizeKeys('get', ['x'], [2], none)).toThrow(/not a slice string/);
   });

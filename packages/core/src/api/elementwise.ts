@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { type DType, isBool, isComplex, isInteger, isRealFloat, realDType } from '../dtypes.js';
 import { DTypeError, ShapeError, ValueError, show } from '../errors.js';
 import { DEFAULT_FLOAT, isWeakScalar, promoteTypes, scalarDefaultDType, weakScalarDType } from '../promotion.js';
-import { broadcastShapesUnchecked, showShape } from '../shape.js';
+import { broadcastShapesUnchecked, shapeEqual, showShape } from '../shape.js';
 import { BINARY, UNARY, type Category, type ElementwiseSpec } from '../spec/elementwise.js';
 import type { ElementwiseFunctions } from './elementwise-types.js';
 
@@ -95,6 +95,15 @@ export function elementwiseFunctions(ctx: Context): ElementwiseFunctions {
     return (x1: ArrayLike, x2: ArrayLike): NDArray => {
       const a = isNDArray(x1) ? ctx.arr(op, 'x1', x1) : undefined;
       const b = isNDArray(x2) ? ctx.arr(op, 'x2', x2) : undefined;
+      // Fast path: two arrays of one dtype, shape and device need no cast and no broadcast.
+      if (a && b && a.dtype === b.dtype && a.device === b.device && shapeEqual(a.shape, b.shape)) {
+        const d = computeDType(op, spec, a.dtype, 'x1 and x2');
+        if (d === a.dtype) {
+          const out = outputDType(spec, d);
+          ctx.checkSupported(op, d, a.device);
+          return ctx.wrap(adapter.binary(op, a, b, out), a.shape, out, a.device);
+        }
+      }
       const device = a && b ? ctx.sameDevice(op, [a, b]) : (a ?? b)?.device ?? ctx.defaultDevice;
       const d = computeDType(op, spec, promote2(op, x1, x2), 'x1 and x2');
       const out = outputDType(spec, d);
