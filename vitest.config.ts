@@ -14,7 +14,11 @@ export default defineConfig({
     projects: [
       project('core', 'packages/core'),
       project('conformance', 'packages/conformance'),
+      project('numerics', 'packages/numerics'),
       project('adapter-ndarray', 'packages/adapter-ndarray'),
+      project('adapter-cuda', 'packages/adapter-cuda'),
+      project('adapter-onnxruntime', 'packages/adapter-onnxruntime'),
+      project('adapter-tfjs', 'packages/adapter-tfjs'),
       project('demo', 'apps/demo'),
       project('bench', 'apps/bench'),
       project('docs', 'docs', { include: ['*.test.ts'] }),

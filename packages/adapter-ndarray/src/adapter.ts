@@ -18,7 +18,7 @@ import { scatter, setSlice, take, takeAlongAxis } from './indexing.js';
 import { argsort, searchsorted, sort } from './sort.js';
 import { alloc, Handle, Pool, sizeOfShape } from './storage.js';
 import { broadcastView, concat, permuteView, reshapeView, sliceView } from './views.js';
-import { fftKernels, linalgKernels } from './extensions.js';
+import { hostFftKernels, hostLinalgKernels, type HostIO } from '@arr/numerics';
 
 type K = KernelArray<Handle>;
 
@@ -40,9 +40,13 @@ export class NdarrayAdapter implements Adapter<Handle> {
   readonly name = 'ndarray';
   /** The buffers this instance holds (memoryBytes counts them). */
   readonly pool = new Pool();
-  /** np.linalg / np.fft kernels (float64 numerics in linalg/ and fft/). */
-  readonly linalg = linalgKernels(this.pool);
-  readonly fft = fftKernels(this.pool);
+  /** np.linalg / np.fft kernels: @arr/numerics' float64 numerics over this adapter's host arrays. */
+  private readonly io: HostIO<Handle> = {
+    read: (x) => copy(x.handle.nd, x.dtype),
+    make: (data, shape) => this.pool.own(data, shape),
+  };
+  readonly linalg = hostLinalgKernels(this.io);
+  readonly fft = hostFftKernels(this.io);
   private engineInfo: EngineInfo | undefined;
 
   constructor(_options: NdarrayAdapterOptions = {}) {}

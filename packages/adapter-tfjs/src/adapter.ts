@@ -3,9 +3,10 @@ import os from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import {
   type Adapter, type ArgReduceOp, type BinaryOp, type Capabilities, type Device, type DType, type EngineInfo,
-  type FftKernels, type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
+  type FftKernels, type LinalgKernels, type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
   HOST_ARRAY, makeDevice,
 } from '@arr/core';
+import { hostLinalgKernels } from '@arr/numerics';
 import type { BackendName, LoadedBackend } from './backends.js';
 import { binary, unary } from './elementwise.js';
 import * as S from './structure.js';
@@ -22,6 +23,12 @@ export class TfjsAdapter implements Adapter<T> {
   readonly name = 'tfjs';
   readonly traits: Traits;
   readonly fft?: FftKernels<T>;
+  /**
+   * np.linalg on CPU backends: @arr/numerics' float64 factorisations over synchronously read
+   * tensors (tfjs has no LU/Cholesky/eigh/SVD). GPU backends get none: a host round trip there
+   * would be a silent GPU→CPU fallback, so np.linalg throws DeviceError instead.
+   */
+  readonly linalg?: LinalgKernels<T>;
   private readonly device: Device;
   private readonly deviceList: readonly Device[];
   private readonly caps: Capabilities;
@@ -53,6 +60,12 @@ export class TfjsAdapter implements Adapter<T> {
     this.copyOnRead = backend === 'cpu' || backend === 'webgpu';
     this.copyOnWrite = backend === 'cpu' || backend === 'webgpu';
     if (this.traits.complex) this.fft = fftKernels(this);
+    if (kind === 'cpu' && this.traits.sync) {
+      this.linalg = hostLinalgKernels<T>({
+        read: (x) => this.readSync(x).slice() as HostArray,
+        make: (data, shape, dtype) => this.fromHost(data, shape, dtype, this.device),
+      });
+    }
   }
 
   /** Makes this adapter's backend tfjs's active one (tfjs has one global engine). */

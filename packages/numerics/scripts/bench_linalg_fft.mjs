@@ -1,5 +1,5 @@
 // Speed of the linalg / fft kernels against NumPy, measured in one run on this machine.
-// Usage (from packages/adapter-ndarray): sh scripts/bench_linalg_fft.sh
+// Usage (from packages/numerics): sh scripts/bench_linalg_fft.sh
 // (compiles src/linalg and src/fft with tsc into a temporary folder, then runs this file with it).
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';

@@ -1,20 +1,28 @@
 /**
- * The `np.linalg` / `np.fft` kernels of the ndarray adapter: converts views to contiguous float64
- * (the numerics in linalg/ and fft/ always compute in float64), runs them, converts back to the
- * array's precision, and maps numerical failures to core's typed errors.
+ * `np.linalg` / `np.fft` kernels for adapters whose arrays live in host memory: read the array
+ * as row-major host data, compute in float64 (the numerics in linalg/ and fft/), convert back to
+ * the array's precision, and map numerical failures to core's typed errors.
  */
-import { type DType, type FftKernels, type KernelArray, type LinalgKernels, isdtype, linalgError } from '@arr/core';
+import { type DType, type FftKernels, type HostArray, type KernelArray, type LinalgKernels, type Shape, isdtype, linalgError } from '@arr/core';
 import * as L from './linalg/index.js';
 import * as F from './fft/index.js';
-import { copy } from './flat.js';
-import type { Handle, Pool } from './storage.js';
 
-type K = KernelArray<Handle>;
+/** How the kernels reach an adapter's arrays: synchronous read-back and creation from host data. */
+export interface HostIO<H> {
+  /** Row-major host data of the array's dtype (may be a fresh copy; the kernels may write to it). */
+  read(x: KernelArray<H>): HostArray;
+  /** A new handle owning `data` (row-major, `shape`, `dtype`'s storage type). */
+  make(data: HostArray, shape: Shape, dtype: DType): H;
+}
 
-/** Row-major float64 copy of a float32/float64/complex64/complex128 view (complex interleaved). */
-function toF64(x: K): Float64Array {
-  const data = copy(x.handle.nd, x.dtype);
-  return data instanceof Float64Array ? data : Float64Array.from(data as Float32Array);
+type K = KernelArray<unknown>;
+
+/** Row-major float64 copy of a float32/float64/complex64/complex128 array (complex interleaved). */
+function f64Reader<H>(io: HostIO<H>) {
+  return (x: KernelArray<H>): Float64Array => {
+    const data = io.read(x);
+    return data instanceof Float64Array ? data : Float64Array.from(data as Float32Array);
+  };
 }
 
 const isComplexD = (d: DType) => isdtype(d, 'complex floating');
@@ -54,10 +62,11 @@ function guard<T>(fn: string, body: () => T): T {
   }
 }
 
-export function linalgKernels(pool: Pool): LinalgKernels<Handle> {
+export function hostLinalgKernels<H>(io: HostIO<H>): LinalgKernels<H> {
+  const toF64 = f64Reader(io);
   /** A new handle holding float64 results converted to `dtype`'s precision. */
-  const out = (data: Float64Array, shape: readonly number[], dtype: DType): Handle =>
-    pool.own(single(dtype) ? Float32Array.from(data) : data, shape);
+  const out = (data: Float64Array, shape: readonly number[], dtype: DType): H =>
+    io.make(single(dtype) ? Float32Array.from(data) : data, shape, dtype);
   const realOf = (d: DType): DType => (d === 'complex64' ? 'float32' : d === 'complex128' ? 'float64' : d);
 
   return {
@@ -115,13 +124,14 @@ export function linalgKernels(pool: Pool): LinalgKernels<Handle> {
   };
 }
 
-export function fftKernels(pool: Pool): FftKernels<Handle> {
+export function hostFftKernels<H>(io: HostIO<H>): FftKernels<H> {
+  const toF64 = f64Reader(io);
   const scaled = (data: Float64Array, scale: number) => {
     if (scale !== 1) for (let i = 0; i < data.length; i++) data[i]! *= scale;
     return data;
   };
-  const out = (data: Float64Array, shape: readonly number[], dtype: DType): Handle =>
-    pool.own(single(dtype) ? Float32Array.from(data) : data, shape);
+  const out = (data: Float64Array, shape: readonly number[], dtype: DType): H =>
+    io.make(single(dtype) ? Float32Array.from(data) : data, shape, dtype);
   // The numerics take NumPy norms; 'backward' forward and 'forward' inverse are the unscaled transforms.
   return {
     fft(x, axis, inverse, scale) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes NumPy reference results for the linalg and fft kernels of @arr/adapter-ndarray.
+"""Writes NumPy reference results for the linalg and fft kernels of @arr/numerics.
 
-Run from anywhere: python3 packages/adapter-ndarray/scripts/gen_linalg_fft_fixtures.py
+Run from anywhere: python3 packages/numerics/scripts/gen_linalg_fft_fixtures.py
 Outputs src/linalg/__fixtures__/linalg.json and src/fft/__fixtures__/fft.json (committed).
 Arrays are flat row-major lists; complex arrays are interleaved [re0, im0, re1, im1, ...].
 FFT inputs are not stored: they follow a formula that the tests recompute (see fft_input below).
