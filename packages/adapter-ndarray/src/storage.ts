@@ -5,7 +5,7 @@
  * `memoryBytes()` counts each live buffer once.
  */
 import ndarray from 'ndarray';
-import { type DType, type HostArray, type Shape, HOST_ARRAY, lanes } from '@arr/core';
+import { type DType, type HostArray, type Shape, HOST_ARRAY, lanes, sizeOf, stridesOf } from '@arr/core';
 
 /** A view as kernels see it (the ndarray view object). */
 export type View = ndarray.NdArray<any>;
@@ -21,22 +21,9 @@ export class Handle {
   constructor(readonly nd: View, readonly buf: Buffer) {}
 }
 
-/** Row-major strides for `shape`. */
-export function rowMajor(shape: Shape): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i]!;
-  }
-  return s;
-}
-
-export function sizeOfShape(shape: Shape): number {
-  let n = 1;
-  for (let i = 0; i < shape.length; i++) n *= shape[i]!;
-  return n;
-}
+/** Row-major strides and element counts: core's helpers under the names the kernels use. */
+export const rowMajor = stridesOf;
+export const sizeOfShape = sizeOf;
 
 /** True when the view's elements are row-major and adjacent (any offset). Size-1 axes are ignored. */
 export function isContiguous(v: View): boolean {
