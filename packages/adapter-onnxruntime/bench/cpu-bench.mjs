@@ -1,0 +1,92 @@
+// CPU EP speed check, side by side with NumPy in the same run (python3 + numpy must be on PATH).
+// Usage: pnpm --filter @arr/adapter-onnxruntime build && node bench/cpu-bench.mjs [--threads N] [--loop 100000]
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { createNamespace, evaluate } from '../dist/index.js';
+
+const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
+const threads = arg('--threads', os.availableParallelism?.() ?? os.cpus().length);
+const loopN = arg('--loop', 0);
+const np = await createNamespace({ executionProviders: ['cpu'], intraOpNumThreads: threads });
+
+async function median(fn, reps = 7) {
+  await fn(); // warm (session creation)
+  const ts = [];
+  for (let i = 0; i < reps; i++) { const t = performance.now(); await fn(); ts.push(performance.now() - t); }
+  ts.sort((a, b) => a - b);
+  return ts[Math.floor(ts.length / 2)];
+}
+
+const out = { machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, threads }, onnxruntime: {}, numpy: {} };
+
+// matmul 2048² float32 (inputs resident, result evaluated on the engine, not read back)
+for (const n of [1024, 2048]) {
+  const a = np.asarray(new Float32Array(n * n).map(() => Math.random()), { shape: [n, n] });
+  const b = np.asarray(new Float32Array(n * n).map(() => Math.random()), { shape: [n, n] });
+  out.onnxruntime[`matmul ${n}² f32 (ms)`] = await median(async () => { const c = np.matmul(a, b); await evaluate(c); c.dispose(); });
+  a.dispose(); b.dispose();
+}
+// x*5 + y on 1e7 float32: one fused graph
+{
+  const n = 1e7;
+  const x = np.asarray(new Float32Array(n).map(() => Math.random()), { shape: [n] });
+  const y = np.asarray(new Float32Array(n).map(() => Math.random()), { shape: [n] });
+  out.onnxruntime['x*5+y 1e7 f32 (ms)'] = await median(async () => { const z = np.scope(() => np.add(np.multiply(x, 5), y)); await evaluate(z); z.dispose(); });
+  out.onnxruntime['sum 1e7 f32 (ms)'] = await median(async () => { const z = np.sum(x); await evaluate(z); z.dispose(); });
+  x.dispose(); y.dispose();
+}
+// cached re-run of a 10-op chain on 2^20: session count and per-run overhead
+{
+  const n = 2 ** 20;
+  const x = np.asarray(new Float32Array(n).fill(0.5), { shape: [n] });
+  const chain = () => np.scope(() => {
+    let t = x;
+    for (let i = 0; i < 5; i++) t = np.add(np.multiply(t, 1.0001), 0.5);
+    return t;
+  });
+  const before = np.info().engine().details.sessionsCreated;
+  out.onnxruntime['10-op chain 2^20 f32 (ms)'] = await median(async () => { const z = chain(); await evaluate(z); z.dispose(); }, 21);
+  out.onnxruntime['10-op chain: sessions created over 22 runs'] = np.info().engine().details.sessionsCreated - before;
+  const s = np.asarray(new Float32Array(4).fill(1), { shape: [4] });
+  const tiny = () => np.scope(() => { let t = s; for (let i = 0; i < 5; i++) t = np.add(np.multiply(t, 1.0001), 0.5); return t; });
+  out.onnxruntime['10-op chain on 4 elements, whole call incl. recording (µs)'] = 1000 * await median(async () => { const z = tiny(); await evaluate(z); z.dispose(); }, 201);
+  x.dispose(); s.dispose();
+}
+// create-compute-dispose loop: memory() and RSS
+if (loopN > 0) {
+  const m0 = np.memory(), r0 = process.memoryUsage().rss;
+  for (let i = 0; i < loopN; i++) {
+    const b = np.scope(() => np.add(np.multiply(np.ones([16]), 2), 1));
+    await evaluate(b);
+    b.dispose();
+  }
+  globalThis.gc?.();
+  const m1 = np.memory(), r1 = process.memoryUsage().rss;
+  out.onnxruntime[`loop ${loopN}`] = { memoryBefore: m0, memoryAfter: m1, rssMiBBefore: r0 / 2 ** 20, rssMiBAfter: r1 / 2 ** 20 };
+}
+
+const py = `
+import numpy as np, time, json
+def med(f, reps=7):
+    f(); ts=[]
+    for _ in range(reps):
+        t=time.perf_counter(); f(); ts.append((time.perf_counter()-t)*1000)
+    ts.sort(); return ts[len(ts)//2]
+r={}
+for n in (1024, 2048):
+    a=np.random.rand(n,n).astype(np.float32); b=np.random.rand(n,n).astype(np.float32)
+    r[f"matmul {n}² f32 (ms)"]=med(lambda: a@b)
+x=np.random.rand(10**7).astype(np.float32); y=np.random.rand(10**7).astype(np.float32)
+r["x*5+y 1e7 f32 (ms)"]=med(lambda: x*5+y)
+r["sum 1e7 f32 (ms)"]=med(lambda: x.sum())
+x=np.full(2**20, 0.5, np.float32)
+def chain():
+    t=x
+    for i in range(5): t=t*np.float32(1.0001)+np.float32(0.5)
+    return t
+r["10-op chain 2^20 f32 (ms)"]=med(chain, 21)
+r["numpy"]=np.__version__
+print(json.dumps(r))
+`;
+try { out.numpy = JSON.parse(execFileSync('python3', ['-c', py], { encoding: 'utf8' })); } catch (e) { out.numpy = { error: String(e.message ?? e) }; }
+console.log(JSON.stringify(out, null, 2));

@@ -1,0 +1,406 @@
+/** The onnxruntime adapter: kernels record lazy ONNX nodes (see graph.ts), emitted by ops.ts. */
+import os from 'node:os';
+import ort from 'onnxruntime-node';
+import {
+  type Adapter, type ArgReduceOp, type BinaryOp, type Capabilities, type Device, type DType, type EngineInfo,
+  type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
+  HOST_ARRAY, iinfo, indexOutOfRange, makeDevice, numberToHalf,
+} from '@arr/core';
+import { Engine, type Emit, type LazyNode } from './graph.js';
+import { binary, cast, castKernel, gt, has, isRealFloat, lt, simple, unary, where as whereOp, widen } from './ops.js';
+import type { ExecutionProvider } from './providers.js';
+import type { Builder } from './graph.js';
+
+type K = KernelArray<LazyNode>;
+
+export interface OnnxAdapterOptions {
+  /** The provider to run on (already checked to start; see `createNamespace`). */
+  readonly executionProvider?: ExecutionProvider;
+  /** Threads for one op on the CPU EP (default: the number of CPU cores). */
+  readonly intraOpNumThreads?: number;
+  /** Pending nodes after which an expression is evaluated in the background (default 512). */
+  readonly maxPending?: number;
+  /** Why other providers of a fallback list did not start (reported by engine()). */
+  readonly skipped?: Readonly<Record<string, string>>;
+}
+
+const ALL: readonly DType[] = ['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'float16', 'float32', 'float64'];
+/** Declared per provider. WebGPU (WGSL) has no 64-bit or 8/16-bit integer storage; unverified here, see README. */
+const EP_DTYPES: Record<ExecutionProvider, readonly DType[]> = {
+  cpu: ALL,
+  cuda: ALL,
+  webgpu: ['bool', 'int32', 'uint32', 'float16', 'float32'],
+};
+
+const i64 = (xs: readonly number[]) => BigInt64Array.from(xs, (v) => BigInt(v));
+
+export class OnnxAdapter implements Adapter<LazyNode> {
+  readonly name = 'onnxruntime';
+  readonly ep: ExecutionProvider;
+  readonly engineRef: Engine;
+  private readonly device: Device;
+  private readonly caps: Capabilities;
+  private readonly threads: number;
+  private readonly skipped: Readonly<Record<string, string>>;
+
+  constructor(options: OnnxAdapterOptions = {}) {
+    this.ep = options.executionProvider ?? 'cpu';
+    this.threads = options.intraOpNumThreads ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+    this.skipped = options.skipped ?? {};
+    const sessionOptions: ort.InferenceSession.SessionOptions = {
+      executionProviders: [this.ep],
+      intraOpNumThreads: this.threads,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+      // Small graphs are many; the arena only keeps memory alive between runs.
+      enableCpuMemArena: false,
+      enableMemPattern: false,
+      logSeverityLevel: 3,
+      // Worker threads sleep between runs instead of spinning (JS runs between our runs).
+      extra: { session: { intra_op: { allow_spinning: '0' } } },
+    };
+    this.engineRef = new Engine({ ep: this.ep, sessionOptions, maxPending: options.maxPending ?? 512, maxSessions: 1000 });
+    this.device = makeDevice('onnxruntime', this.ep, this.ep === 'cpu' ? 'cpu' : 'gpu');
+    this.caps = Object.freeze({ 'boolean indexing': true, 'data-dependent shapes': true, 'max dimensions': 64, 'sync readback': false });
+  }
+
+  devices(): readonly Device[] { return [this.device]; }
+  defaultDevice(): Device { return this.device; }
+  dtypes(_device: Device): readonly DType[] { return EP_DTYPES[this.ep]; }
+  capabilities(): Capabilities { return this.caps; }
+  engine(): EngineInfo {
+    return Object.freeze({
+      adapter: 'onnxruntime',
+      backend: this.ep,
+      device: this.ep === 'cpu' ? os.cpus()[0]?.model ?? 'unknown CPU' : `${this.ep} GPU`,
+      details: Object.freeze({
+        onnxruntime: ort.env.versions?.node ?? 'unknown',
+        intraOpNumThreads: this.threads,
+        sessionsCreated: this.engineRef.sessionsCreated,
+        runs: this.engineRef.runs,
+        ...Object.fromEntries(Object.entries(this.skipped).map(([k, v]) => [`skipped:${k}`, v])),
+      }),
+    });
+  }
+
+  /** Materialises arrays now (one graph for all of them). */
+  evaluate(handles: readonly LazyNode[]): Promise<void> { return this.engineRef.evaluate(handles); }
+
+  private node(dtype: DType, shape: Shape, key: string, inputs: LazyNode[], emit: Emit, params: BigInt64Array[] = []): LazyNode {
+    return this.engineRef.node(dtype, shape, key, inputs, emit, params);
+  }
+
+  // ---- storage ----
+  fromHost(data: HostArray, shape: Shape, dtype: DType, _device: Device): LazyNode {
+    return this.engineRef.fromHost((data as Uint8Array).slice(), dtype, shape);
+  }
+  async read(x: K): Promise<HostArray> {
+    const data = await this.engineRef.read(x.handle);
+    if (x.dtype === 'bool' && !(data instanceof Uint8Array)) return Uint8Array.from(data as unknown as ArrayLike<number>, (v) => (v ? 1 : 0));
+    return data as HostArray;
+  }
+  free(handle: LazyNode): void { this.engineRef.free(handle); }
+  memoryBytes(): number { return this.engineRef.bytes; }
+
+  // ---- creation ----
+  private hostFill(shape: Shape, value: FillValue, dtype: DType, size: number): HostArray {
+    const data = new HOST_ARRAY[dtype](size) as any;
+    if (dtype === 'float16') data.fill(numberToHalf(Number(value)));
+    else if (dtype === 'bool') data.fill(value ? 1 : 0);
+    else if (dtype === 'int64' || dtype === 'uint64') data.fill(typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value))));
+    else data.fill(Number(value));
+    void shape;
+    return data;
+  }
+  full(shape: Shape, value: FillValue, dtype: DType, _device: Device): LazyNode {
+    const size = shape.reduce((a, b) => a * b, 1);
+    if (size <= 1) return this.engineRef.fromHost(this.hostFill(shape, value, dtype, size), dtype, shape);
+    const s = this.engineRef.fromHost(this.hostFill([], value, dtype, 1), dtype, []);
+    const n = this.node(dtype, shape, 'full', [s], (b, [v], nd) => b.op('Expand', [v!, b.param(0)]), [i64(shape)]);
+    this.engineRef.free(s);
+    return n;
+  }
+
+  // ---- conversion and views ----
+  cast(x: K, dtype: DType): LazyNode {
+    return this.node(dtype, x.shape, `cast:${x.dtype}>${dtype}`, [x.handle], (b, [v]) => castKernel(b, v!, x.dtype, dtype));
+  }
+  reshape(x: K, shape: Shape): LazyNode {
+    return this.node(x.dtype, shape, 'reshape', [x.handle], (b, [v]) => b.op('Reshape', [v!, b.param(0)], { allowzero: 1 }), [i64(shape)]);
+  }
+  permute(x: K, axes: readonly number[]): LazyNode {
+    const shape = axes.map((a) => x.shape[a]!);
+    return this.node(x.dtype, shape, `perm:${axes.join(',')}`, [x.handle], (b, [v]) => b.op('Transpose', [v!], { perm: [...axes] }));
+  }
+  slice(x: K, start: readonly number[], step: readonly number[], shape: Shape): LazyNode {
+    const r = shape.length;
+    const ends = shape.map((len, i) => {
+      if (len === 0) return start[i]!;
+      const last = start[i]! + (len - 1) * step[i]!;
+      const e = step[i]! > 0 ? last + 1 : last - 1;
+      return e < 0 ? -(2 ** 52) : e;
+    });
+    return this.node(x.dtype, shape, `slice:${r}`, [x.handle],
+      (b, [v]) => b.op('Slice', [v!, b.param(0), b.param(1), b.i64(Array.from({ length: r }, (_, i) => i)), b.param(2)]),
+      [i64(start), i64(ends), i64(step)]);
+  }
+  broadcastTo(x: K, shape: Shape): LazyNode {
+    return this.node(x.dtype, shape, 'expand', [x.handle], (b, [v]) => b.op('Expand', [v!, b.param(0)]), [i64(shape)]);
+  }
+  concat(xs: readonly K[], axis: number): LazyNode {
+    const shape = xs[0]!.shape.slice();
+    shape[axis] = xs.reduce((s, x) => s + x.shape[axis]!, 0);
+    return this.node(xs[0]!.dtype, shape, `concat:${axis}:${xs.length}`, xs.map((x) => x.handle), (b, vs) => b.op('Concat', vs, { axis }));
+  }
+
+  // ---- elementwise ----
+  unary(op: UnaryOp, x: K, dtype: DType): LazyNode {
+    return this.node(dtype, x.shape, `u:${op}:${x.dtype}`, [x.handle], (b, [v]) => unary(b, op, v!, x.dtype));
+  }
+  binary(op: BinaryOp, a: K, b: K, dtype: DType): LazyNode {
+    // ONNX ops broadcast: feed one operand's pre-Expand source (a scalar stays a scalar).
+    let ha = a.handle, hb = b.handle;
+    if (isExpand(hb)) hb = hb.inputs[0]!;
+    else if (isExpand(ha)) ha = ha.inputs[0]!;
+    return this.node(dtype, a.shape, `b:${op}:${a.dtype}`, [ha, hb], (bb, [u, v]) => binary(bb, op, u!, v!, a.dtype));
+  }
+  where(cond: K, a: K, b: K): LazyNode {
+    return this.node(a.dtype, a.shape, `where:${a.dtype}`, [cond.handle, a.handle, b.handle], (bb, [c, u, v]) => whereOp(bb, c!, u!, v!, a.dtype));
+  }
+
+  // ---- reductions and scans ----
+  reduce(op: ReduceOp, x: K, axes: readonly number[]): LazyNode {
+    const shape = x.shape.filter((_, i) => !axes.includes(i));
+    const outType: DType = op === 'all' || op === 'any' ? 'bool' : x.dtype;
+    if (axes.some((a) => x.shape[a] === 0)) {
+      // Empty reductions: the identity (max/min of an empty axis never reach a kernel).
+      const v = op === 'sum' ? 0 : op === 'prod' ? 1 : op === 'all';
+      return this.full(shape, v, outType, this.device);
+    }
+    if (axes.length === 0) {
+      return this.node(outType, shape, `reduce0:${op}:${x.dtype}`, [x.handle], (b, [v]) => (outType === x.dtype ? b.op('Identity', [v!]) : b.op('Cast', [v!], { to: 9 })));
+    }
+    return this.node(outType, shape, `reduce:${op}:${x.dtype}:${axes.join(',')}`, [x.handle], (b, [v]) => emitReduce(b, op, v!, x.dtype, [...axes]));
+  }
+  argReduce(op: ArgReduceOp, x: K, axis: number): LazyNode {
+    const shape = x.shape.filter((_, i) => i !== axis);
+    return this.node('int32', shape, `arg:${op}:${x.dtype}:${axis}`, [x.handle], (b, [v]) => {
+      const name = op === 'argmax' ? 'ArgMax' : 'ArgMin';
+      const [y, d] = orderable(b, v!, x.dtype);
+      let r = b.op(name, [y], { axis, keepdims: 0 });
+      if (isRealFloat(x.dtype)) {
+        const nanU8 = b.op('Cast', [b.op('IsNaN', [y])], { to: 2 });
+        const hasNaN = b.op('Cast', [b.op('ReduceMax', [nanU8, b.i64([axis])], { keepdims: 0 })], { to: 9 });
+        r = b.op('Where', [hasNaN, b.op('ArgMax', [nanU8], { axis, keepdims: 0 }), r]);
+      }
+      void d;
+      return b.op('Cast', [r], { to: 6 });
+    });
+  }
+  scan(op: ScanOp, x: K, axis: number): LazyNode {
+    const d = x.dtype;
+    if (op === 'sum') {
+      return this.node(d, x.shape, `cumsum:${d}:${axis}`, [x.handle], (b, [v]) => {
+        const w = has('CumSum', d) ? d : widen(d);
+        return cast(b, b.op('CumSum', [cast(b, v!, d, w), b.constant('int64', [axis], [])]), w, d);
+      });
+    }
+    const n = x.shape[axis]!;
+    return this.node(d, x.shape, `scan:${op}:${d}:${axis}:${x.shape.join(',')}`, [x.handle], (b, [v]) => {
+      const ident = op === 'prod' ? 1 : isRealFloat(d) ? (op === 'max' ? -Infinity : Infinity) : (op === 'max' ? iinfo(d).min : iinfo(d).max);
+      const combine = (p: string, q: string) => {
+        if (op === 'prod') return simple(b, 'Mul', [p, q], d);
+        if (!isRealFloat(d)) return whereOp(b, (op === 'max' ? gt : lt)(b, p, q, d), p, q, d); // int64 Max is unreliable
+        return b.op(op === 'max' ? 'Max' : 'Min', [p, q]);
+      };
+      let y = v!;
+      for (let s = 1; s < n; s *= 2) {
+        const blockShape = x.shape.slice();
+        blockShape[axis] = s;
+        const block = b.op('Expand', [b.scalar(d, ident as number | bigint), b.i64(blockShape)]);
+        const head = b.op('Slice', [y, b.i64([0]), b.i64([n - s]), b.i64([axis])]);
+        y = combine(y, b.op('Concat', [block, head], { axis }));
+      }
+      return y === v ? b.op('Identity', [y]) : y;
+    });
+  }
+
+  // ---- linear algebra ----
+  matmul(a: K, b: K): LazyNode {
+    const nd = a.shape.length;
+    const shape = [...a.shape.slice(0, nd - 1), b.shape[nd - 1]!];
+    return this.node(a.dtype, shape, `matmul:${a.dtype}:${nd}`, [a.handle, b.handle], (bb, [u, v]) => simple(bb, 'MatMul', [u!, v!], a.dtype));
+  }
+
+  // ---- indexing ----
+  private checkIndices(fn: string, idx: K, axis: number, size: number): void {
+    const t = idx.handle.value?.tensor;
+    if (!t || t.location !== 'cpu') return; // pending: ORT reports it at read-back
+    const data = t.data as ArrayLike<number | bigint>;
+    for (let i = 0; i < data.length; i++) {
+      const v = Number(data[i]!);
+      if (v < -size || v >= size) throw indexOutOfRange(fn, data[i]!, axis, size);
+    }
+  }
+  private tagged(fn: string, indices: K, axis: number, size: number, n: LazyNode): LazyNode {
+    if (indices.handle.pending) n.indexCheck = { fn, axis, size, indices: indices.handle };
+    return n;
+  }
+  take(x: K, indices: K, axis: number): LazyNode {
+    this.checkIndices('take', indices, axis, x.shape[axis]!);
+    const shape = [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)];
+    return this.tagged('take', indices, axis, x.shape[axis]!, this.node(x.dtype, shape, `take:${x.dtype}:${indices.dtype}:${axis}`, [x.handle, indices.handle],
+      (b, [v, i]) => b.op('Gather', [v!, idx64(b, i!, indices.dtype)], { axis })));
+  }
+  takeAlongAxis(x: K, indices: K, axis: number): LazyNode {
+    this.checkIndices('takeAlongAxis', indices, axis, x.shape[axis]!);
+    return this.tagged('takeAlongAxis', indices, axis, x.shape[axis]!, this.node(x.dtype, indices.shape, `tal:${x.dtype}:${indices.dtype}:${axis}`, [x.handle, indices.handle],
+      (b, [v, i]) => b.op('GatherElements', [v!, idx64(b, i!, indices.dtype)], { axis })));
+  }
+  setSlice(x: K, start: readonly number[], step: readonly number[], values: K): LazyNode {
+    // Flat positions of the strided region, computed on the host (no data dependency).
+    const strides: number[] = [];
+    let acc = 1;
+    for (let i = x.shape.length - 1; i >= 0; i--) { strides[i] = acc; acc *= x.shape[i]!; }
+    const vs = values.shape;
+    const total = vs.reduce((a, c) => a * c, 1);
+    const pos = new BigInt64Array(total);
+    const ctr = new Array<number>(vs.length).fill(0);
+    for (let f = 0; f < total; f++) {
+      let p = 0;
+      for (let i = 0; i < vs.length; i++) p += (start[i]! + ctr[i]! * step[i]!) * strides[i]!;
+      pos[f] = BigInt(p);
+      for (let i = vs.length - 1; i >= 0; i--) { if (++ctr[i]! < vs[i]!) break; ctr[i] = 0; }
+    }
+    if (total === 0) return this.node(x.dtype, x.shape, 'copy', [x.handle], (b, [v]) => b.op('Identity', [v!]));
+    return this.node(x.dtype, x.shape, `setslice:${x.dtype}`, [x.handle, values.handle], (b, [v, w]) => {
+      const flat = b.op('Reshape', [v!, b.i64([-1])]);
+      const idx = b.op('Reshape', [b.param(0), b.i64([-1, 1])]);
+      const out = b.op('ScatterND', [flat, idx, b.op('Reshape', [w!, b.i64([-1])])]);
+      return b.op('Reshape', [out, b.param(1)]);
+    }, [pos, i64(x.shape)]);
+  }
+  scatter(x: K, indices: K, axis: number, values: K): LazyNode {
+    this.checkIndices('scatter', indices, axis, x.shape[axis]!);
+    const one = values.shape.map((d, i) => (i === axis ? d : 1));
+    return this.tagged('scatter', indices, axis, x.shape[axis]!, this.node(x.dtype, x.shape, `scatter:${x.dtype}:${indices.dtype}:${axis}`, [x.handle, indices.handle, values.handle], (b, [v, i, w]) => {
+      const idx = b.op('Expand', [b.op('Reshape', [idx64(b, i!, indices.dtype), b.param(0)]), b.param(1)]);
+      return b.op('ScatterElements', [v!, idx, w!], { axis });
+    }, [i64(one), i64(values.shape)]));
+  }
+
+  // ---- sorting and searching ----
+  sort(x: K, axis: number, descending: boolean, _stable: boolean): LazyNode {
+    return this.node(x.dtype, x.shape, `sort:${x.dtype}:${axis}:${descending}`, [x.handle], (b, [v]) => {
+      const perm = emitArgsort(b, v!, x.dtype, axis, descending);
+      return b.op('GatherElements', [v!, perm], { axis });
+    }, [i64([x.shape[axis]!])]);
+  }
+  argsort(x: K, axis: number, descending: boolean, _stable: boolean): LazyNode {
+    return this.node('int32', x.shape, `argsort:${x.dtype}:${axis}:${descending}`, [x.handle], (b, [v]) =>
+      b.op('Cast', [emitArgsort(b, v!, x.dtype, axis, descending)], { to: 6 }), [i64([x.shape[axis]!])]);
+  }
+  searchsorted(x1: K, v: K, side: 'left' | 'right'): LazyNode {
+    const d = x1.dtype;
+    return this.node('int32', v.shape, `searchsorted:${d}:${side}`, [x1.handle, v.handle], (b, [xs, vs]) => {
+      const vv = b.op('Unsqueeze', [vs!, b.i64([-1])]);
+      const cmp = (p: string, q: string) => simple(b, 'Less', [p, q], d, true);
+      let mask: string;
+      if (side === 'left') {
+        // x1[i] sorts before v (NaN sorts last).
+        mask = cmp(xs!, vv);
+        if (isRealFloat(d)) mask = b.op('Or', [mask, b.op('And', [b.op('IsNaN', [vv]), b.op('Not', [b.op('IsNaN', [xs!])])])]);
+      } else {
+        let before = cmp(vv, xs!);
+        if (isRealFloat(d)) before = b.op('Or', [before, b.op('And', [b.op('IsNaN', [xs!]), b.op('Not', [b.op('IsNaN', [vv])])])]);
+        mask = b.op('Not', [before]);
+      }
+      return b.op('ReduceSum', [b.op('Cast', [mask], { to: 6 }), b.i64([-1])], { keepdims: 0 });
+    });
+  }
+}
+
+const isExpand = (n: LazyNode) => n.pending && n.key === 'expand' && n.inputs.length === 1;
+
+function idx64(b: Builder, i: string, d: DType): string {
+  return d === 'int64' ? i : b.op('Cast', [i], { to: 7 });
+}
+
+/** A view of x whose signed order equals x's order, in a dtype that TopK/ArgMax/ReduceMax support. */
+function orderable(b: Builder, v: string, d: DType): [string, DType] {
+  if (d === 'uint64') {
+    // Flip the top bit: unsigned order becomes signed int64 order.
+    return [b.op('Cast', [b.op('BitwiseXor', [v, b.scalar('uint64', 1n << 63n)])], { to: 7 }), 'int64'];
+  }
+  if (d === 'bool') return [b.op('Cast', [v], { to: 2 }), 'uint8'];
+  if (has('TopK', d) && has('ArgMax', d) && has('ReduceMax', d)) return [v, d];
+  const w = widen(d);
+  return [cast(b, v, d, w), w];
+}
+
+function fromOrderable(b: Builder, y: string, d: DType, od: DType): string {
+  if (d === 'uint64') return b.op('BitwiseXor', [b.op('Cast', [y], { to: 13 }), b.scalar('uint64', 1n << 63n)]);
+  return cast(b, y, od, d);
+}
+
+function emitReduce(b: Builder, op: ReduceOp, v: string, d: DType, axes: number[]): string {
+  const ax = b.i64(axes);
+  const attrs = { keepdims: 0 };
+  switch (op) {
+    case 'sum': case 'prod': {
+      const name = op === 'sum' ? 'ReduceSum' : 'ReduceProd';
+      // The CPU EP accumulates integer sums in double (saturating); sum 21-bit chunks exactly, wrap in int64.
+      if (op === 'sum' && (d === 'int64' || d === 'uint64')) return exactSum64(b, v, d, ax);
+      if (op === 'sum' && d !== 'float16' && d !== 'float32' && d !== 'float64') {
+        return cast(b, b.op('ReduceSum', [cast(b, v, d, 'int64'), ax], attrs), 'int64', d);
+      }
+      const w = has(name, d) ? d : widen(d);
+      return cast(b, b.op(name, [cast(b, v, d, w), ax], attrs), w, d);
+    }
+    case 'all': case 'any': {
+      const u8 = b.op('Cast', [d === 'bool' ? v : b.op('Cast', [v], { to: 9 })], { to: 2 });
+      return b.op('Cast', [b.op(op === 'all' ? 'ReduceMin' : 'ReduceMax', [u8, ax], attrs)], { to: 9 });
+    }
+    case 'max': case 'min': {
+      const name = op === 'max' ? 'ReduceMax' : 'ReduceMin';
+      const [y, od] = orderable(b, v, d);
+      let r = fromOrderable(b, b.op(name, [y, ax], attrs), d, od);
+      if (isRealFloat(d)) {
+        // ReduceMax/Min skip NaN on the CPU EP; NumPy propagates it.
+        const nan = b.op('Cast', [b.op('ReduceMax', [b.op('Cast', [b.op('IsNaN', [v])], { to: 2 }), ax], attrs)], { to: 9 });
+        r = b.op('Where', [nan, b.scalar(d, NaN), r]);
+      }
+      return r;
+    }
+  }
+}
+
+/** Stable argsort (int64 indices) along `axis` via TopK; floats sort NaN last (first when descending). */
+function emitArgsort(b: Builder, v: string, d: DType, axis: number, descending: boolean): string {
+  const kk = b.param(0); // k = the axis length, fed at run time
+  const [y] = orderable(b, v, d);
+  if (!isRealFloat(d)) {
+    return b.op2('TopK', [y, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
+  }
+  // Pass 1: values with NaN replaced by 0; pass 2: stable sort of the NaN flags.
+  const nan = b.op('IsNaN', [y]);
+  const clean = b.op('Where', [nan, b.scalar(d, 0), y]);
+  const p1 = b.op2('TopK', [clean, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
+  const flags = b.op('GatherElements', [b.op('Cast', [nan], { to: 6 }), p1], { axis });
+  const p2 = b.op2('TopK', [flags, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
+  return b.op('GatherElements', [p1, p2], { axis });
+}
+
+function exactSum64(b: Builder, v: string, d: DType, ax: string): string {
+  const u = d === 'uint64' ? v : b.op('Cast', [v], { to: 13 });
+  const mask = b.scalar('uint64', (1n << 21n) - 1n);
+  let total: string | undefined;
+  for (const sh of [0, 21, 42]) {
+    const part = sh === 0 ? u : b.op('BitShift', [u, b.scalar('uint64', BigInt(sh))], { direction: 'RIGHT' });
+    const chunk = b.op('Cast', [b.op('BitwiseAnd', [part, sh === 42 ? b.scalar('uint64', (1n << 22n) - 1n) : mask])], { to: 7 });
+    let s = b.op('ReduceSum', [chunk, ax], { keepdims: 0 });
+    if (sh) s = b.op('Mul', [s, b.scalar('int64', BigInt(2 ** sh))]);
+    total = total ? b.op('Add', [total, s]) : s;
+  }
+  return d === 'int64' ? total! : b.op('Cast', [total!], { to: 13 });
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createNamespace, evaluate } from './index.js';
+
+const np = await createNamespace({ executionProviders: ['cpu'] });
+const sessions = () => np.info().engine().details!.sessionsCreated as number;
+const runs = () => np.info().engine().details!.runs as number;
+
+describe('lazy graphs', () => {
+  it('fuses a chain into one run and caches the session by structure', async () => {
+    const x = np.asarray([1, 2, 3], { dtype: 'float32' });
+    const y = np.asarray([10, 20, 30], { dtype: 'float32' });
+    const r0 = runs();
+    const z = np.add(np.multiply(x, 5), y);
+    expect(runs()).toBe(r0); // recorded, not run
+    expect(await z.toArray()).toEqual([15, 30, 45]);
+    expect(runs()).toBe(r0 + 1);
+    const s0 = sessions();
+    // Same structure, other values and another length: no new session (dimensions are symbolic).
+    for (const n of [3, 7, 100]) {
+      const a = np.ones([n]), b = np.ones([n]);
+      const c = np.add(np.multiply(a, 2), b);
+      expect(Array.from(await c.data() as Float32Array).every((v) => v === 3)).toBe(true);
+      a.dispose(); b.dispose(); c.dispose();
+    }
+    expect(sessions() - s0).toBeLessThanOrEqual(1);
+    x.dispose(); y.dispose(); z.dispose();
+  });
+  it('evaluate() materialises several arrays in one run; live intermediates are kept', async () => {
+    const x = np.arange(4, undefined, undefined, { dtype: 'float32' });
+    const t = np.multiply(x, 2);
+    const u = np.add(t, 1), v = np.subtract(t, 1);
+    const r0 = runs();
+    await evaluate(u, v);
+    expect(runs()).toBe(r0 + 1);
+    expect(await t.toArray()).toEqual([0, 2, 4, 6]);
+    expect(runs()).toBe(r0 + 1); // t was an output of that graph (it is still referenced)
+    expect(await u.toArray()).toEqual([1, 3, 5, 7]);
+    for (const a of [x, t, u, v]) a.dispose();
+  });
+  it('bounds pending expressions (background evaluation)', async () => {
+    const ns = await createNamespace({ executionProviders: ['cpu'], maxPending: 16 });
+    let x = ns.ones([8]);
+    for (let i = 0; i < 100; i++) { const y = ns.add(x, 1); x.dispose(); x = y; }
+    expect((await x.data())[0]).toBe(101);
+    x.dispose();
+    expect(ns.memory()).toEqual({ arrays: 0, bytes: 0 });
+  });
+});
+
+describe('memory', () => {
+  it('create-compute-dispose loops leave memory() flat and create no sessions after the first', async () => {
+    const m0 = np.memory();
+    const loop = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const b = np.scope(() => np.add(np.multiply(np.ones([64]), 2), 1));
+        await evaluate(b);
+        b.dispose();
+      }
+    };
+    await loop(50);
+    const s0 = sessions();
+    const rss0 = process.memoryUsage().rss;
+    await loop(3000);
+    expect(sessions()).toBe(s0);
+    expect(np.memory()).toEqual(m0);
+    // RSS: allow noise, catch per-iteration leaks (3000 × a leaked 64-float graph would be far more).
+    expect(process.memoryUsage().rss - rss0).toBeLessThan(64 * 2 ** 20);
+  });
+  it('dispose releases the values (bytes go back)', async () => {
+    const m0 = np.memory().bytes;
+    const a = np.ones([1000]);
+    expect(np.memory().bytes).toBeGreaterThanOrEqual(m0 + 4000); // pending arrays count what they will hold
+    await evaluate(a);
+    expect(np.memory().bytes).toBe(m0 + 4000);
+    a.dispose();
+    expect(np.memory().bytes).toBe(m0);
+  });
+  it('reports out-of-range indices at read-back as IndexError naming the function', async () => {
+    const x = np.asarray([1, 2, 3]);
+    const i = np.add(np.asarray([0, 1]), 2); // pending indices [2, 3]
+    await expect(np.take(x, i).data()).rejects.toThrow(/take: index 3 is out of bounds for axis 0 with size 3/);
+  });
+});

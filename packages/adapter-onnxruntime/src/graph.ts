@@ -1,0 +1,456 @@
+/**
+ * The lazy engine: kernels record nodes; evaluation turns the pending DAG into one ONNX model,
+ * runs it once and caches the InferenceSession by the graph's structure (op keys, dtypes, ranks;
+ * every shape-dependent constant is a runtime-fed int64 input, so dimensions stay symbolic).
+ */
+import ort from 'onnxruntime-node';
+import { type DType, type Shape, DTYPE_INFO, IndexError } from '@arr/core';
+import { ATTR, encodeModel, type AttrJSON, type GraphJSON, type NodeJSON, type TensorJSON } from './proto.js';
+
+/** ONNX TensorProto.DataType codes. */
+export const ONNX_TYPE: Partial<Record<DType, number>> = {
+  float32: 1, uint8: 2, int8: 3, uint16: 4, int16: 5, int32: 6, int64: 7, bool: 9, float16: 10, float64: 11, uint32: 12, uint64: 13,
+};
+/** onnxruntime-common tensor type names. */
+const ORT_TYPE: Partial<Record<DType, ort.Tensor.Type>> = {
+  float32: 'float32', uint8: 'uint8', int8: 'int8', uint16: 'uint16', int16: 'int16', int32: 'int32', int64: 'int64',
+  bool: 'bool', float16: 'float16', float64: 'float64', uint32: 'uint32', uint64: 'uint64',
+};
+
+/** A materialised value: an OrtValue (CPU or GPU) shared by nodes that alias it. */
+export class Buf {
+  refs = 0;
+  constructor(readonly tensor: ort.Tensor, readonly bytes: number) {}
+}
+
+/** Emits ONNX nodes for one recorded op; returns the output value name. */
+export type Emit = (b: Builder, inputs: readonly string[], node: LazyNode) => string;
+
+let nextId = 1;
+/** Graphs whose tensors are all smaller than this (elements / bytes) run single-threaded. */
+const SMALL_LIMIT = 1 << 16;
+
+/** One array: pending (an op over other nodes) or materialised (a Buf). It is the kernel handle. */
+export class LazyNode {
+  readonly id = nextId++;
+  value: Buf | undefined;
+  inputs: LazyNode[];
+  /** Live user handles (1 until core frees it). */
+  alive = true;
+  /** Pending nodes that read this one. */
+  consumers = 0;
+  /** Rough size of the pending expression ending here (for the pending-graph limit). */
+  readonly weight: number;
+  error: unknown;
+  /** Bytes this pending node will occupy (counted in memoryBytes until it is computed or dropped). */
+  pendingBytes = 0;
+  /** For take-like nodes: how to report an out-of-range index found at read-back. */
+  indexCheck: { fn: string; axis: number; size: number; indices: LazyNode } | undefined;
+
+  constructor(
+    readonly engine: Engine,
+    readonly dtype: DType,
+    readonly shape: Shape,
+    readonly key: string,
+    inputs: LazyNode[],
+    readonly emit: Emit | undefined,
+    /** int64 vectors fed at run time (shapes, starts, indices): kept out of the cache key. */
+    readonly params: readonly BigInt64Array[] = [],
+    value?: Buf,
+  ) {
+    this.inputs = inputs;
+    let w = 1;
+    for (const x of inputs) {
+      x.consumers++;
+      if (!x.value) w += x.weight;
+    }
+    this.weight = Math.min(w, 1e9);
+    if (value) { this.value = value; value.refs++; engine.bytes += value.refs === 1 ? value.bytes : 0; }
+    else {
+      this.pendingBytes = shape.reduce((a, c) => a * c, 1) * DTYPE_INFO[dtype].itemsize;
+      engine.bytes += this.pendingBytes;
+    }
+  }
+
+  get pending(): boolean { return this.value === undefined; }
+}
+
+interface CachedSession {
+  session: ort.InferenceSession;
+  inputNames: string[];
+  outputNames: string[];
+}
+
+export interface EngineOptions {
+  readonly ep: 'cpu' | 'webgpu' | 'cuda';
+  readonly sessionOptions: ort.InferenceSession.SessionOptions;
+  /** Pending nodes after which a chain is evaluated in the background. */
+  readonly maxPending: number;
+  /** Cached sessions kept (least recently used ones are released). */
+  readonly maxSessions: number;
+}
+
+/** Builds one GraphProto while emitting. */
+export class Builder {
+  readonly nodes: NodeJSON[] = [];
+  readonly inits: TensorJSON[] = [];
+  readonly graphInputs: { name: string; dtype: DType; rank: number }[] = [];
+  private n = 0;
+  private paramBase = 0;
+  private readonly constCache = new Map<string, string>();
+  paramCount = 0;
+
+  tmp(): string { return `t${this.n++}`; }
+
+  op(type: string, inputs: readonly string[], attrs: Record<string, number | number[] | string> = {}, outputs = 1): string {
+    const out = Array.from({ length: outputs }, () => this.tmp());
+    const attribute: AttrJSON[] = [];
+    for (const [name, v] of Object.entries(attrs)) {
+      if (typeof v === 'string') attribute.push({ name, type: ATTR.STRING, s: new TextEncoder().encode(v) });
+      else if (Array.isArray(v)) attribute.push({ name, type: ATTR.INTS, ints: v });
+      else if (Number.isInteger(v)) attribute.push({ name, type: ATTR.INT, i: v });
+      else attribute.push({ name, type: ATTR.FLOAT, f: v });
+    }
+    this.nodes.push({ opType: type, input: [...inputs], output: out, attribute });
+    return out[0]!;
+  }
+  /** Both outputs of a two-output op (TopK). */
+  op2(type: string, inputs: readonly string[], attrs: Record<string, number | number[]> = {}): [string, string] {
+    const first = this.op(type, inputs, attrs, 2);
+    const node = this.nodes[this.nodes.length - 1]!;
+    return [first, node.output[1]!];
+  }
+
+  /** A constant tensor (initializer) of `dtype` filled from numbers/bigints. */
+  constant(dtype: DType, values: readonly (number | bigint)[], dims: readonly number[] = values.length === 1 ? [] : [values.length]): string {
+    const k = `${dtype}:${dims.join(',')}:${values.map((v) => (Object.is(v, -0) ? '-0' : String(v))).join(',')}`;
+    const hit = this.constCache.get(k);
+    if (hit) return hit;
+    const name = `c${this.constCache.size}`;
+    this.inits.push({ name, dims: [...dims], dataType: ONNX_TYPE[dtype]!, rawData: encodeValues(dtype, values) });
+    this.constCache.set(k, name);
+    return name;
+  }
+  scalar(dtype: DType, v: number | bigint): string { return this.constant(dtype, [v], []); }
+  i64(values: readonly number[]): string { return this.constant('int64', values, [values.length]); }
+
+  /** The i-th runtime parameter of the node being emitted. */
+  param(i: number): string { return `p${this.paramBase + i}`; }
+  beginNode(node: LazyNode): void { this.paramBase = this.paramCount; this.paramCount += node.params.length; }
+}
+
+function encodeValues(dtype: DType, values: readonly (number | bigint)[]): Uint8Array {
+  const n = values.length;
+  let arr: ArrayBufferView;
+  switch (dtype) {
+    case 'int64': arr = BigInt64Array.from(values, (v) => BigInt(v)); break;
+    case 'uint64': arr = BigUint64Array.from(values, (v) => BigInt.asUintN(64, BigInt(v))); break;
+    case 'float16': arr = Uint16Array.from(values, (v) => toHalfBits(Number(v))); break;
+    case 'bool': arr = Uint8Array.from(values, (v) => (v ? 1 : 0)); break;
+    default: {
+      const C = { float32: Float32Array, float64: Float64Array, int8: Int8Array, int16: Int16Array, int32: Int32Array, uint8: Uint8Array, uint16: Uint16Array, uint32: Uint32Array }[dtype as 'float32']!;
+      arr = C.from(values, (v) => Number(v));
+    }
+  }
+  void n;
+  return new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+}
+
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+/** float → IEEE half bits, round to nearest even (for constants only). */
+function toHalfBits(v: number): number {
+  f32[0] = v;
+  const x = u32[0]!;
+  const sign = (x >>> 16) & 0x8000;
+  const exp = (x >>> 23) & 0xff;
+  const mant = x & 0x7fffff;
+  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
+  const e = exp - 127 + 15;
+  if (e >= 0x1f) return sign | 0x7c00;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    const m = mant | 0x800000;
+    const shift = 14 - e;
+    let h = m >>> shift;
+    const rem = m & ((1 << shift) - 1), half = 1 << (shift - 1);
+    if (rem > half || (rem === half && (h & 1))) h++;
+    return sign | h;
+  }
+  let h = (e << 10) | (mant >>> 13);
+  const rem = mant & 0x1fff;
+  if (rem > 0x1000 || (rem === 0x1000 && (h & 1))) h++;
+  return sign | h;
+}
+
+/** Maps ORT's run-time errors on bad indices to the contract's IndexError. */
+function mapRunError(e: unknown): unknown {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/out of (data )?bounds|out of range|indices element out|index .* is out|invalid index/i.test(msg)) {
+    return new IndexError(`take: index is out of bounds (reported by onnxruntime at read-back: ${msg.split('\n')[0]})`);
+  }
+  return e;
+}
+
+export class Engine {
+  bytes = 0;
+  sessionsCreated = 0;
+  runs = 0;
+  private readonly cache = new Map<string, Promise<CachedSession>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly gpu: boolean;
+
+  constructor(readonly options: EngineOptions) {
+    this.gpu = options.ep !== 'cpu';
+  }
+
+  // ---- node lifetime ----
+
+  leaf(tensor: ort.Tensor, dtype: DType, shape: Shape): LazyNode {
+    const bytes = Number(tensor.size) * DTYPE_INFO[dtype].itemsize;
+    return new LazyNode(this, dtype, shape, 'leaf', [], undefined, [], new Buf(tensor, bytes));
+  }
+
+  fromHost(data: ArrayBufferView, dtype: DType, shape: Shape): LazyNode {
+    return this.leaf(new ort.Tensor(ORT_TYPE[dtype]!, data as never, shape as number[]), dtype, shape);
+  }
+
+  /** A node sharing `src`'s value (same buffer; reshape-like no-ops). */
+  alias(src: LazyNode, shape: Shape, emitIfPending: Emit, key: string, params: BigInt64Array[] = []): LazyNode {
+    if (src.value && shape.length === src.shape.length && shape.every((d, i) => d === src.shape[i])) {
+      return new LazyNode(this, src.dtype, shape, 'leaf', [], undefined, [], src.value);
+    }
+    return this.node(src.dtype, shape, key, [src], emitIfPending, params);
+  }
+
+  node(dtype: DType, shape: Shape, key: string, inputs: LazyNode[], emit: Emit, params: BigInt64Array[] = []): LazyNode {
+    const n = new LazyNode(this, dtype, shape, key, inputs, emit, params);
+    if (n.weight > this.options.maxPending) {
+      // Keep pending expressions bounded: materialise this one in the background (queued).
+      void this.evaluate([n]).catch((e) => { n.error = e; });
+    }
+    return n;
+  }
+
+  free(n: LazyNode): void {
+    if (!n.alive) return;
+    n.alive = false;
+    this.maybeRelease(n);
+  }
+
+  private maybeRelease(n: LazyNode): void {
+    if (n.alive || n.consumers > 0) return;
+    if (n.value) {
+      this.releaseBuf(n.value);
+      n.value = undefined;
+    }
+    this.dropInputs(n);
+  }
+
+  private dropInputs(n: LazyNode): void {
+    this.bytes -= n.pendingBytes;
+    n.pendingBytes = 0;
+    const ins = n.inputs;
+    n.inputs = [];
+    for (const x of ins) {
+      x.consumers--;
+      this.maybeRelease(x);
+    }
+  }
+
+  private releaseBuf(b: Buf): void {
+    if (--b.refs === 0) {
+      this.bytes -= b.bytes;
+      b.tensor.dispose();
+    }
+  }
+
+  private setValue(n: LazyNode, t: ort.Tensor): void {
+    const b = new Buf(t, Number(t.size) * DTYPE_INFO[n.dtype].itemsize);
+    b.refs = 1;
+    this.bytes += b.bytes;
+    n.value = b;
+    n.indexCheck = undefined;
+    this.dropInputs(n);
+  }
+
+  // ---- evaluation ----
+
+  /** Materialises `targets` (serialised with other evaluations). */
+  evaluate(targets: readonly LazyNode[], cpuOut = false): Promise<void> {
+    const run = this.queue.then(() => this.evaluateNow(targets, cpuOut));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async evaluateNow(targets: readonly LazyNode[], cpuOut: boolean): Promise<void> {
+    for (const t of targets) if (t.error) throw t.error;
+    // A target freed while queued (and read by nobody) has nothing left to compute.
+    const pendingTargets = targets.filter((t) => t.pending && (t.alive || t.consumers > 0));
+    if (pendingTargets.length === 0) return;
+    // Topological order of the pending sub-DAG; materialised nodes become graph inputs.
+    const order: LazyNode[] = [];
+    const inputs: LazyNode[] = [];
+    const seen = new Map<LazyNode, number>();
+    const visit = (root: LazyNode) => {
+      const stack: [LazyNode, number][] = [[root, 0]];
+      while (stack.length) {
+        const top = stack[stack.length - 1]!;
+        const [n, i] = top;
+        if (i === 0 && seen.has(n)) { stack.pop(); continue; }
+        if (!n.pending) {
+          seen.set(n, -1 - inputs.length);
+          inputs.push(n);
+          stack.pop();
+          continue;
+        }
+        if (i < n.inputs.length) {
+          top[1]++;
+          const c = n.inputs[i]!;
+          if (!seen.has(c)) stack.push([c, 0]);
+          continue;
+        }
+        stack.pop();
+        if (!seen.has(n)) { seen.set(n, order.length); order.push(n); }
+      }
+    };
+    for (const t of pendingTargets) visit(t);
+    // Outputs: the targets, and nodes still wanted outside this graph.
+    const internal = new Map<LazyNode, number>();
+    for (const n of order) for (const x of n.inputs) internal.set(x, (internal.get(x) ?? 0) + 1);
+    const targetSet = new Set(pendingTargets);
+    const outputs = order.filter((n) => targetSet.has(n) || n.alive || n.consumers > (internal.get(n) ?? 0));
+    const outLoc = outputs.map((n) => (cpuOut && targetSet.has(n)) || !this.gpu ? 'cpu' : 'gpu-buffer');
+    // Small graphs run on one thread: a per-session thread pool costs more than it gives there.
+    let largest = 0;
+    for (const x of inputs) largest = Math.max(largest, Number(x.value!.tensor.size));
+    for (const n of outputs) largest = Math.max(largest, n.pendingBytes);
+    const big = largest >= SMALL_LIMIT;
+    let key = `${big ? 'L' : 'S'}|${inputs.map((x) => `${x.dtype}/${x.shape.length}/${x.value!.tensor.location}`).join(',')}|`;
+    for (const n of order) key += `${n.key}/${n.dtype}/${n.shape.length}(${n.inputs.map((x) => seen.get(x)).join(',')});`;
+    key += `|${outputs.map((n, i) => `${seen.get(n)}${outLoc[i] === 'cpu' ? 'c' : 'g'}`).join(',')}`;
+    let cached = this.cache.get(key);
+    if (cached) {
+      // LRU order: most recently used last.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+    } else {
+      cached = this.build(order, inputs, outputs, seen, outLoc, big);
+      this.cache.set(key, cached);
+      cached.catch(() => this.cache.delete(key));
+      if (this.cache.size > this.options.maxSessions) {
+        const [oldKey, old] = this.cache.entries().next().value!;
+        this.cache.delete(oldKey);
+        old.then((c) => c.session.release()).catch(() => undefined);
+      }
+    }
+    const s = await cached;
+    const feeds: Record<string, ort.Tensor> = {};
+    inputs.forEach((x, i) => { feeds[s.inputNames[i]!] = x.value!.tensor; });
+    let p = 0;
+    for (const n of order) for (const v of n.params) feeds[`p${p++}`] = new ort.Tensor('int64', v, [v.length]);
+    let result: ort.InferenceSession.ReturnType;
+    try {
+      result = await s.session.run(feeds);
+    } catch (e) {
+      await this.explainIndexError(order);
+      throw mapRunError(e);
+    }
+    this.runs++;
+    outputs.forEach((n, i) => this.setValue(n, result[s.outputNames[i]!]!));
+    // Pending nodes that were not outputs are no longer wanted by anyone.
+    for (const n of order) if (n.pending) this.dropInputs(n);
+  }
+
+  /** After a failed run: finds the take-like node whose indices are out of range and throws its IndexError. */
+  private async explainIndexError(order: LazyNode[]): Promise<void> {
+    for (const n of order) {
+      const c = n.indexCheck;
+      if (!c || c.indices.error) continue;
+      let t: ort.Tensor | undefined;
+      try {
+        if (c.indices.pending) await this.evaluateNow([c.indices], true);
+        t = c.indices.value?.tensor;
+      } catch { continue; }
+      if (!t || t.location !== 'cpu') continue;
+      const data = t.data as ArrayLike<number | bigint>;
+      for (let i = 0; i < data.length; i++) {
+        const v = Number(data[i]!);
+        if (v < -c.size || v >= c.size) throw new IndexError(`${c.fn}: index ${data[i]} is out of bounds for axis ${c.axis} with size ${c.size}`);
+      }
+    }
+  }
+
+  private async build(order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], seen: Map<LazyNode, number>, outLoc: string[], big: boolean): Promise<CachedSession> {
+    const b = new Builder();
+    const names = new Map<LazyNode, string>();
+    const vi = (name: string, dtype: DType, rank: number) => ({
+      name, type: { tensorType: { elemType: ONNX_TYPE[dtype]!, shape: { dim: Array.from({ length: rank }, (_, i) => ({ dimParam: `${name}_d${i}` })) } } },
+    });
+    const graphInputs = inputs.map((x, i) => { const name = `i${i}`; names.set(x, name); return vi(name, x.dtype, x.shape.length); });
+    for (const n of order) {
+      b.beginNode(n);
+      names.set(n, n.emit!(b, n.inputs.map((x) => names.get(x)!), n));
+    }
+    const paramInputs = Array.from({ length: b.paramCount }, (_, i) => ({ name: `p${i}`, type: { tensorType: { elemType: 7, shape: { dim: [{ dimParam: `p${i}_n` }] } } } }));
+    // Graph outputs need their own names (an output may be an input or shared by two nodes).
+    const outputNames = outputs.map((n, i) => {
+      const o = `o${i}`;
+      b.nodes.push({ opType: 'Identity', input: [names.get(n)!], output: [o] });
+      return o;
+    });
+    void seen;
+    const graph: GraphJSON = {
+      name: 'arr',
+      node: b.nodes,
+      initializer: b.inits,
+      input: [...graphInputs, ...paramInputs],
+      output: outputs.map((n, i) => vi(outputNames[i]!, n.dtype, n.shape.length)),
+    };
+    const model = encodeModel(graph);
+    const opts: ort.InferenceSession.SessionOptions = { ...this.options.sessionOptions };
+    if (!big) {
+      opts.intraOpNumThreads = 1;
+      opts.graphOptimizationLevel = 'basic';
+    }
+    if (this.gpu) {
+      const loc: Record<string, 'cpu' | 'gpu-buffer'> = {};
+      outputNames.forEach((o, i) => { loc[o] = outLoc[i] as 'cpu' | 'gpu-buffer'; });
+      opts.preferredOutputLocation = loc;
+    }
+    const session = await ort.InferenceSession.create(model, opts);
+    this.sessionsCreated++;
+    return { session, inputNames: graphInputs.map((g) => g.name), outputNames };
+  }
+
+  /** Reads a node back to the host as a fresh copy (via a CPU-output session when it lives on a GPU). */
+  async read(n: LazyNode): Promise<ArrayBufferView> {
+    if (n.pending) await this.evaluate([n], true);
+    if (n.error) throw n.error;
+    const t = n.value!.tensor;
+    if (t.location === 'cpu') return copyData(t);
+    // Never getData() on a gpu-buffer tensor (kills the process on onnxruntime-node 1.30's
+    // WebGPU EP): copy through a one-node session whose output location is the CPU.
+    const copy = new LazyNode(this, n.dtype, n.shape, 'Identity', [n], (bb, [x]) => bb.op('Identity', [x!]));
+    try {
+      await this.evaluate([copy], true);
+      return copyData(copy.value!.tensor);
+    } finally {
+      this.free(copy);
+    }
+  }
+
+  get cacheSize(): number { return this.cache.size; }
+
+  async dispose(): Promise<void> {
+    for (const c of this.cache.values()) {
+      try { (await c).session.release(); } catch { /* already failed */ }
+    }
+    this.cache.clear();
+  }
+}
+
+function copyData(t: ort.Tensor): ArrayBufferView {
+  const d = t.data as unknown as { slice(): ArrayBufferView };
+  return d.slice();
+}

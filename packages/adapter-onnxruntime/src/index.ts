@@ -1,0 +1,67 @@
+/**
+ * @arr/adapter-onnxruntime: @arr on onnxruntime-node. Arrays are lazy: operations record ONNX
+ * nodes, and read-back (or {@link evaluate}) runs the pending expression as one cached ONNX
+ * session, so chains of operations fuse into one `run()`.
+ * @example
+ * import np, { evaluate } from '@arr/adapter-onnxruntime';
+ * const y = np.add(np.multiply(np.arange(4), 5), 1); // recorded, not run
+ * await y.toArray(); // [1, 6, 11, 16] — one ONNX graph, one run()
+ * @packageDocumentation
+ */
+import { createNamespace as createCoreNamespace, type ArrayNamespace, type NDArray, ValueError, isNDArray } from '@arr/core';
+import { OnnxAdapter, type OnnxAdapterOptions } from './adapter.js';
+import { PROVIDERS, selectProvider, type ExecutionProvider, type Starter } from './providers.js';
+import type { LazyNode } from './graph.js';
+
+export { OnnxAdapter, type OnnxAdapterOptions } from './adapter.js';
+export { PROVIDERS, selectProvider, explainFailure, type ExecutionProvider } from './providers.js';
+
+export interface OnnxNamespaceOptions {
+  /**
+   * Providers to try, in order; the first that starts is used and `np.info().engine().backend`
+   * names it. Default `['cuda', 'webgpu', 'cpu']`. None starting throws DeviceError.
+   */
+  readonly executionProviders?: readonly ExecutionProvider[];
+  /** Threads per op on the CPU EP (default: all cores). */
+  readonly intraOpNumThreads?: number;
+  /** Pending nodes after which an expression is evaluated in the background (default 512). */
+  readonly maxPending?: number;
+  /** @internal Replaces session creation when probing providers (tests). */
+  readonly starter?: Starter;
+}
+
+/** A namespace on the first execution provider of the list that starts. */
+export async function createNamespace(options: OnnxNamespaceOptions = {}): Promise<ArrayNamespace> {
+  const list = options.executionProviders ?? PROVIDERS;
+  const { ep, tried } = await selectProvider(list, options.starter);
+  const adapterOptions: OnnxAdapterOptions = {
+    executionProvider: ep,
+    skipped: tried,
+    ...(options.intraOpNumThreads !== undefined ? { intraOpNumThreads: options.intraOpNumThreads } : {}),
+    ...(options.maxPending !== undefined ? { maxPending: options.maxPending } : {}),
+  };
+  return createCoreNamespace(new OnnxAdapter(adapterOptions));
+}
+
+/**
+ * Computes the given arrays now, as one ONNX graph (one `run()`), and keeps the results on the
+ * device (GPU providers: as GPU buffers). Read-back does this implicitly; use it to bound a
+ * pending expression or to time the computation itself.
+ */
+export async function evaluate(...arrays: NDArray[]): Promise<void> {
+  const byAdapter = new Map<OnnxAdapter, LazyNode[]>();
+  for (const a of arrays) {
+    if (!isNDArray(a)) throw new ValueError(`evaluate: arguments must be arrays; received ${String(a)}`);
+    const adapter = a._ctx.adapter;
+    if (!(adapter instanceof OnnxAdapter)) throw new ValueError(`evaluate: the array belongs to the ${adapter.name} adapter, not onnxruntime`);
+    a._ctx.arr('evaluate', 'x', a);
+    const list = byAdapter.get(adapter) ?? [];
+    list.push(a._handle as LazyNode);
+    byAdapter.set(adapter, list);
+  }
+  await Promise.all([...byAdapter].map(([ad, hs]) => ad.evaluate(hs)));
+}
+
+/** The default namespace: CUDA, else WebGPU, else CPU — whichever starts (see engine()). */
+const np: ArrayNamespace = await createNamespace();
+export default np;
