@@ -34,21 +34,26 @@ fi
 # Build every package so the host needs no TypeScript compiler.
 TURBO_TELEMETRY_DISABLED=1 npx -y pnpm@10.34.9 exec turbo run build >/dev/null
 
-# Runtime node_modules (pnpm's relative symlinks survive tar) and dist/ folders; leave out
-# build tools, docs tooling, browsers and other platforms' binaries.
-tar -czf "$dir/runtime.tgz" \
-  --exclude='node_modules/.pnpm/typescript@*' --exclude='node_modules/.pnpm/@turbo+*' --exclude='node_modules/.pnpm/turbo@*' \
-  --exclude='node_modules/.pnpm/typedoc*' --exclude='node_modules/.pnpm/@shikijs*' --exclude='node_modules/.pnpm/prettier@*' \
-  --exclude='node_modules/.pnpm/playwright-core@*' --exclude='node_modules/.pnpm/@changesets*' \
+# Runtime node_modules (only store entries reachable through pnpm's relative symlinks, which tar
+# keeps) and dist/ folders; no build tools, docs tooling, browsers, other platforms' binaries.
+python3 scripts/gpu/runtime-files.py . > "$dir/files.txt"
+ls -d packages/*/dist apps/*/dist >> "$dir/files.txt"
+# tfjs packages ship UMD/ES2017/minified bundles and their tests next to the Node build
+# (`*.node.js`) and the ESM modules (`dist/index.js` …): only the last two are loaded.
+tar -cf - \
+  --exclude='*_test.js' --exclude='*.min.js' --exclude='*.es2017.js' --exclude='*.fesm.js' \
+  --exclude='*/dist/tf-core.js' --exclude='*/dist/tf-backend-cpu.js' --exclude='*/dist/tf-backend-wasm.js' \
+  --exclude='*/dist/tf-backend-webgpu.js' --exclude='*/dist/miniprogram' \
   --exclude='*/bin/napi-v*/darwin' --exclude='*/bin/napi-v*/win32' --exclude='*/bin/napi-v*/linux/arm64' \
   --exclude='*/webgpu/dist/darwin-*' --exclude='*/webgpu/dist/win32-*' --exclude='*/webgpu/dist/linux-arm64' \
-  --exclude='*.map' --exclude='*.d.ts.map' \
-  node_modules packages/*/node_modules apps/*/node_modules packages/*/dist apps/*/dist 2>/dev/null || true
+  --exclude='*.map' --exclude='*.d.ts' --exclude='*.d.mts' --exclude='*.d.cts' \
+  -T "$dir/files.txt" | xz -T0 -6 > "$dir/runtime.txz"
+rm "$dir/files.txt"
 
 # Unpack step appended to env.sh (idempotent).
-grep -q 'runtime.tgz' "$dir/env.sh" || cat >> "$dir/env.sh" <<'ENV'
+grep -q 'runtime.txz' "$dir/env.sh" || cat >> "$dir/env.sh" <<'ENV'
 _arr_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-[ -f "$_arr_root/node_modules/.arr-unpacked" ] || { tar -xzf "$(dirname "${BASH_SOURCE[0]}")/runtime.tgz" -C "$_arr_root" && touch "$_arr_root/node_modules/.arr-unpacked"; }
+[ -f "$_arr_root/node_modules/.arr-unpacked" ] || { xz -dc "$(dirname "${BASH_SOURCE[0]}")/runtime.txz" | tar -xf - -C "$_arr_root" && touch "$_arr_root/node_modules/.arr-unpacked"; }
 export TURBO_TELEMETRY_DISABLED=1 ONNXRUNTIME_NODE_INSTALL=skip
 ENV
 du -sh "$dir"/*

@@ -302,6 +302,10 @@ export function manipulationFunctions(ctx: Context): ManipulationFunctions {
         const r = ctx.arr(fn, 'repeats', repeats);
         if (!isInteger(r.dtype)) throw new DTypeError(`${fn}: repeats must have an integer dtype; received ${r.dtype}`);
         if (r.ndim > 1) throw new ShapeError(`${fn}: repeats must be 0-d or 1-d; received shape ${showShape(r.shape)}`);
+        // The length is known from the shape: check it before any read-back.
+        if (r.size !== 1 && r.size !== n) {
+          throw new ShapeError(`${fn}: repeats has ${r.size} elements but the ${flat ? 'flattened array' : `axis ${axis}`} has ${n}; give one count or one per element`);
+        }
         if (!ctx.adapter.capabilities()['sync readback'] || !ctx.adapter.readSync) {
           throw new ValueError(`${fn}: repeats as an array needs synchronous read-back, which the ${ctx.adapter.name} adapter lacks; pass a JS list instead: np.repeat(x, (await repeats.toArray()) as number[])`);
         }

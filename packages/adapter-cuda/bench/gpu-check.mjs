@@ -1,0 +1,150 @@
+// GPU host check for @arr/adapter-cuda (plain JS over dist/): loads CUDA, runs smoke checks and
+// the issue's speed cases, prints one JSON object. Usage: node bench/gpu-check.mjs [--quick]
+import { createNamespace as coreNamespace } from '@arr/core';
+import { CudaAdapter } from '../dist/index.js';
+
+const quick = process.argv.includes('--quick');
+const result = { when: new Date().toISOString(), node: process.version, cases: {}, smoke: {}, errors: [] };
+const t = () => performance.now();
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+function make(opts) {
+  const t0 = t();
+  const adapter = new CudaAdapter(opts);
+  const np = coreNamespace(adapter);
+  return { adapter, np, startMs: t() - t0 };
+}
+
+async function timeIt(name, reps, fn, sync, extra = {}) {
+  try {
+    await fn(); sync(); await fn(); sync();
+    const times = [];
+    for (let r = 0; r < reps; r++) { const t0 = t(); await fn(); sync(); times.push(t() - t0); }
+    result.cases[name] = { ms: median(times), min: Math.min(...times), reps, ...extra };
+    if (extra.flop) result.cases[name].tflops = extra.flop / (median(times) * 1e-3) / 1e12;
+    if (extra.bytes) result.cases[name].gbps = extra.bytes / (median(times) * 1e-3) / 1e9;
+  } catch (e) {
+    result.errors.push({ case: name, error: String(e?.stack ?? e).slice(0, 2000) });
+  }
+}
+
+const main = async () => {
+  const base = make({});
+  const { adapter, np } = base;
+  result.engine = np.info().engine();
+  result.startMs = base.startMs;
+  const sync = () => adapter.synchronize();
+
+  // ---- smoke ----
+  try {
+    const a = np.asarray([[1, 2], [3, 4]], { dtype: 'float32' });
+    result.smoke.matmul = await np.add(np.matmul(a, np.ones([2, 2])), 1).toArray();
+    result.smoke.sum = await np.sum(np.arange(10)).item();
+    result.smoke.sort = await np.sort(np.asarray([3, NaN, 1, 2])).toArray();
+    result.smoke.floorDivide = await np.floorDivide(np.asarray([-7, 7, -7, 7], { dtype: 'int32' }), np.asarray([2, -2, 0, 3], { dtype: 'int32' })).toArray();
+    result.smoke.round = await np.round(np.asarray([0.5, 1.5, 2.5, -0.5])).toArray();
+    result.smoke.complexSqrt = await np.sqrt(np.asarray([-4], { dtype: 'complex64' })).data().then((d) => [...d]);
+    result.smoke.float16 = await np.add(np.asarray([1, 2], { dtype: 'float16' }), 0.5).toArray();
+    result.smoke.int64 = await np.multiply(np.asarray([2n ** 40n], { dtype: 'int64' }), 3).toArray().then((x) => x.map(String));
+    result.smoke.cumsum = await np.cumulativeSum(np.arange(5)).toArray();
+    result.smoke.argsort = await np.argsort(np.asarray([3, 1, 2, 1])).toArray();
+  } catch (e) {
+    result.errors.push({ case: 'smoke', error: String(e?.stack ?? e).slice(0, 3000) });
+  }
+
+  const N = quick ? 1 << 20 : 1 << 26;
+  const reps = quick ? 3 : 10;
+  // ---- matmul 4096² ----
+  for (const tf32 of [false, true]) {
+    const ctx = tf32 ? make({ tf32: true }) : base;
+    const n = quick ? 1024 : 4096;
+    const A = ctx.np.ones([n, n], { dtype: 'float32' }), B = ctx.np.ones([n, n], { dtype: 'float32' });
+    const a = ctx.np.add(A, 0), b = ctx.np.add(B, 0);
+    await timeIt(`matmul ${n}² float32${tf32 ? ' tf32' : ''}`, reps, () => { ctx.np.matmul(a, b).dispose(); }, () => ctx.adapter.synchronize(), { flop: 2 * n ** 3 });
+  }
+  // ---- x*5 + y ----
+  const off = make({ fusion: false });
+  for (const [label, ctx] of [['op by op', off], ['fused', base]]) {
+    const x = ctx.np.reshape(ctx.np.add(ctx.np.zeros([N]), 1), [N]);
+    const y = ctx.np.reshape(ctx.np.add(ctx.np.zeros([N]), 2), [N]);
+    await timeIt(`x*5 + y 2^${Math.log2(N)} float32 ${label}`, reps, () => {
+      const z = ctx.np.add(ctx.np.multiply(x, 5), y);
+      const m = ctx.np.reshape(z, [N]); // a non-elementwise consumer: compiles and runs the chain
+      z.dispose(); m.dispose();
+    }, () => ctx.adapter.synchronize(), { bytes: (label === 'fused' ? 3 : 5) * 4 * N });
+  }
+  // ---- sum ----
+  {
+    const x = np.reshape(np.add(np.zeros([N]), 1), [N]);
+    await timeIt(`sum 2^${Math.log2(N)} float32`, reps, () => { np.sum(x).dispose(); }, sync, { bytes: 4 * N });
+    result.smoke.sumValue = await np.sum(x).item();
+  }
+  // ---- per-op overhead ----
+  for (const [label, ctx] of [['fusion off', off], ['fusion on (record + compile-cached launch)', base]]) {
+    const one = ctx.np.reshape(ctx.np.ones([1]), [1]);
+    const iters = quick ? 2000 : 20000;
+    const fused = ctx === base;
+    const step = fused
+      ? () => { const z = ctx.np.add(one, one); const m = ctx.np.reshape(z, [1]); m.dispose(); z.dispose(); }
+      : () => { ctx.np.add(one, one).dispose(); };
+    for (let i = 0; i < 200; i++) step();
+    ctx.adapter.synchronize();
+    const t0 = t();
+    for (let i = 0; i < iters; i++) step();
+    const enqueue = (t() - t0) / iters;
+    ctx.adapter.synchronize();
+    const total = (t() - t0) / iters;
+    result.cases[`per-op overhead, 1-element add (${label})`] = { usEnqueue: enqueue * 1000, usWithSync: total * 1000, iters };
+  }
+  // ---- upload / readback 256 MiB ----
+  {
+    const n = quick ? 1 << 22 : 1 << 26;
+    const host = new Float32Array(n).fill(1.5);
+    const up = [], down = [];
+    for (let r = 0; r < (quick ? 3 : 7); r++) {
+      sync();
+      let t0 = t();
+      const x = np.asarray(host, { shape: [n], copy: false });
+      sync();
+      up.push(t() - t0);
+      t0 = t();
+      const d = await x.data();
+      down.push(t() - t0);
+      if (d[n - 1] !== 1.5) result.errors.push({ case: 'readback', error: 'wrong value' });
+      x.dispose();
+    }
+    result.cases[`upload ${n * 4 >> 20} MiB`] = { ms: median(up), gbps: (n * 4) / (median(up) * 1e-3) / 1e9 };
+    result.cases[`readback ${n * 4 >> 20} MiB`] = { ms: median(down), gbps: (n * 4) / (median(down) * 1e-3) / 1e9 };
+    // event-loop responsiveness during a readback
+    const x = np.asarray(host, { shape: [n], copy: false });
+    let ticks = 0; let going = true;
+    const tick = () => { ticks++; if (going) setImmediate(tick); };
+    setImmediate(tick);
+    await x.data();
+    going = false;
+    result.cases[`readback ${n * 4 >> 20} MiB`].eventLoopTicksDuring = ticks;
+    x.dispose();
+  }
+  // ---- memory loop ----
+  {
+    const iters = quick ? 2000 : 100000;
+    const x = np.reshape(np.ones([1024]), [1024]);
+    sync();
+    const before = adapter.memoryInfo();
+    const t0 = t();
+    for (let i = 0; i < iters; i++) {
+      const y = np.add(np.multiply(x, 2), 1);
+      const s = np.sum(y);
+      s.dispose(); y.dispose();
+    }
+    sync();
+    const after = adapter.memoryInfo();
+    result.cases[`memory loop ${iters}`] = { ms: t() - t0, usedBefore: before.usedBytes, usedAfter: after.usedBytes, cachedAfter: after.cachedBytes, ok: before.usedBytes === after.usedBytes };
+  }
+  result.kernels = { compiled: adapter.kernels.compiles, compileMs: adapter.kernels.compileMs, modules: adapter.kernels.size, launches: adapter.launches };
+};
+
+main().catch((e) => result.errors.push({ case: 'main', error: String(e?.stack ?? e) })).finally(() => {
+  console.log(JSON.stringify(result, null, 1));
+  process.exit(0);
+});

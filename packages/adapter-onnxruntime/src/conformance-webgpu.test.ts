@@ -1,0 +1,20 @@
+// The shared @arr conformance suite on onnxruntime-node's WebGPU execution provider.
+// Needs a GPU: runs only with ARR_GPU_TESTS=1 (scripts/gpu/run-checks.sh sets it on the GPU host).
+import { describe, it } from 'vitest';
+import { defineConformanceSuite } from '@arr/conformance';
+import { createNamespace } from './index.js';
+import { EXPECTED_ERROR_FAILURES, EXPECTED_FAILURES_WEBGPU } from './expected-failures.js';
+
+if (process.env['ARR_GPU_TESTS'] === '1') {
+  const np = await createNamespace({ executionProviders: ['webgpu'] });
+  defineConformanceSuite({
+    name: 'onnxruntime-webgpu',
+    namespace: np,
+    expectedFailures: EXPECTED_FAILURES_WEBGPU,
+    errors: { expectedFailures: EXPECTED_ERROR_FAILURES },
+  });
+} else {
+  describe('conformance: onnxruntime webgpu', () => {
+    it.skip('needs a GPU: set ARR_GPU_TESTS=1 on a machine with one (see scripts/gpu/run-checks.sh)', () => {});
+  });
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs on the GPU host, after `source .gpu/env.sh` (see scripts/gpu/pack.sh): the environment
+# record, the GPU conformance suites, the adapters' GPU checks and the benchmark, each step with
+# its own time limit so one hang cannot eat the rest. Everything lands in $OUT/gpu-run.tgz.
+#
+#   usage: OUT=/some/dir bash scripts/gpu/run-checks.sh [steps…]
+#   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check bench
+#   (default: all; BENCH_ARGS adds arguments to the benchmark, e.g. "--quick")
+set -u
+out=${OUT:?set OUT to the output folder}
+work=$(mktemp -d)
+mkdir -p "$work/r"
+export ARR_GPU_TESTS=1 TURBO_TELEMETRY_DISABLED=1
+steps=${*:-env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check bench}
+vitest=(node node_modules/vitest/vitest.mjs run --reporter=dot)
+
+step() { # name seconds command…
+  local name=$1 secs=$2; shift 2
+  local t0=$SECONDS
+  # SIGINT first: the benchmark then writes what it measured (as on Ctrl-C).
+  timeout -s INT -k 20 "$secs" "$@" > "$work/r/$name.log" 2>&1
+  local rc=$?
+  echo "$name: exit $rc in $((SECONDS - t0)) s" | tee -a "$work/r/steps.txt"
+  # Re-pack after every step, so a call cut short still brings back what finished.
+  tar -czf "$out/gpu-run.tgz" -C "$work" r
+}
+
+for s in $steps; do
+  case $s in
+    env) step env 60 bash -c 'date -u; nvidia-smi; node --version; uname -a; nproc; free -g;
+      python3 -c "import numpy; print(\"numpy\", numpy.__version__)"; python3 -c "import cupy; print(\"cupy\", cupy.__version__)";
+      python3 -c "import torch; print(\"torch\", torch.__version__, torch.version.cuda)"; ls /usr/local/cuda/lib64 | head -50' ;;
+    tfjs-conformance) step tfjs-conformance ${CONFORMANCE_SECONDS:-300} env ARR_SUPPORT_MATRIX_OUT="$work/r/tfjs-webgpu.json" \
+      "${vitest[@]}" --project adapter-tfjs src/conformance-webgpu.test.ts ;;
+    ort-conformance) step ort-conformance ${CONFORMANCE_SECONDS:-300} env ARR_SUPPORT_MATRIX_OUT="$work/r/onnxruntime-webgpu.json" \
+      "${vitest[@]}" --project adapter-onnxruntime src/conformance-webgpu.test.ts ;;
+    cuda-conformance) [ -d packages/adapter-cuda ] && step cuda-conformance ${CONFORMANCE_SECONDS:-300} env ARR_SUPPORT_MATRIX_OUT="$work/r/cuda.json" \
+      "${vitest[@]}" --project adapter-cuda src/conformance.test.ts ;;
+    tfjs-check) step tfjs-check 180 node packages/adapter-tfjs/bench/gpu-check.mjs ;;
+    ort-check) step ort-check 180 node packages/adapter-onnxruntime/bench/gpu-check.mjs ;;
+    cuda-check) [ -f packages/adapter-cuda/bench/gpu-check.mjs ] && step cuda-check 180 node packages/adapter-cuda/bench/gpu-check.mjs ;;
+    bench) step bench ${BENCH_SECONDS:-420} node apps/bench/dist/main.js --no-progress --reference \
+      --adapters "${BENCH_ADAPTERS:-ndarray,tfjs:wasm,tfjs:webgpu,onnxruntime:cpu,onnxruntime:webgpu,cuda}" \
+      --tensorboard "$work/r/tensorboard" --out "$work/r/bench" ${BENCH_ARGS:-} ;;
+    *) echo "unknown step $s" | tee -a "$work/r/steps.txt" ;;
+  esac
+done
+tar -czf "$out/gpu-run.tgz" -C "$work" r
+cat "$work/r/steps.txt"
