@@ -31,6 +31,14 @@ else
     > "$dir/env.sh"
 fi
 
+# NVIDIA's Vulkan ICD is libGLX_nvidia, which needs glvnd: without these Dawn finds no adapter
+# ("Could not get 'vkCreateInstance' … for ICD libGLX_nvidia.so.0").
+lists=$(mktemp -d); mkdir -p "$lists/partial"
+apt_o=(-oAPT::Architecture=amd64 -oAPT::Architectures=amd64 "-oDir::State::Lists=$lists")
+apt-get "${apt_o[@]}" update >/dev/null 2>&1
+(cd "$dir" && apt-get "${apt_o[@]}" download libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2 >/dev/null 2>&1)
+rm -rf "$lists"
+
 # Build every package so the host needs no TypeScript compiler.
 TURBO_TELEMETRY_DISABLED=1 npx -y pnpm@10.34.9 exec turbo run build >/dev/null
 
@@ -41,7 +49,7 @@ ls -d packages/*/dist apps/*/dist >> "$dir/files.txt"
 # tfjs packages ship UMD/ES2017/minified bundles and their tests next to the Node build
 # (`*.node.js`) and the ESM modules (`dist/index.js` …): only the last two are loaded.
 tar -cf - \
-  --exclude='*_test.js' --exclude='*.min.js' --exclude='*.es2017.js' --exclude='*.fesm.js' \
+  --exclude='*_test.js' --exclude='*/@tensorflow/*/dist/*.min.js' --exclude='*.es2017.js' --exclude='*.fesm.js' \
   --exclude='*/dist/tf-core.js' --exclude='*/dist/tf-backend-cpu.js' --exclude='*/dist/tf-backend-wasm.js' \
   --exclude='*/dist/tf-backend-webgpu.js' --exclude='*/dist/miniprogram' \
   --exclude='*/bin/napi-v*/darwin' --exclude='*/bin/napi-v*/win32' --exclude='*/bin/napi-v*/linux/arm64' \
@@ -54,6 +62,11 @@ rm "$dir/files.txt"
 grep -q 'runtime.txz' "$dir/env.sh" || cat >> "$dir/env.sh" <<'ENV'
 _arr_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 [ -f "$_arr_root/node_modules/.arr-unpacked" ] || { xz -dc "$(dirname "${BASH_SOURCE[0]}")/runtime.txz" | tar -xf - -C "$_arr_root" && touch "$_arr_root/node_modules/.arr-unpacked"; }
+if ! ldconfig -p | grep -q libGLX.so.0; then
+  for f in "$_arr_dir"/lib{egl1,glvnd0,opengl0,gl1,glx0,gles2}_*.deb; do [ -f "$f" ] && dpkg -x "$f" /; done
+  ldconfig
+fi
+[ -f /usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json ] && export __EGL_VENDOR_LIBRARY_FILENAMES=/usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json
 export TURBO_TELEMETRY_DISABLED=1 ONNXRUNTIME_NODE_INSTALL=skip
 ENV
 du -sh "$dir"/*

@@ -18,7 +18,7 @@ step() { # name seconds command…
   local name=$1 secs=$2; shift 2
   local t0=$SECONDS
   # SIGINT first: the benchmark then writes what it measured (as on Ctrl-C).
-  timeout -s INT -k 20 "$secs" "$@" > "$work/r/$name.log" 2>&1
+  timeout -s INT -k 90 "$secs" "$@" > "$work/r/$name.log" 2>&1
   local rc=$?
   echo "$name: exit $rc in $((SECONDS - t0)) s" | tee -a "$work/r/steps.txt"
   # Re-pack after every step, so a call cut short still brings back what finished.

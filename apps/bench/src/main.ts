@@ -56,6 +56,15 @@ async function main(argv: string[]): Promise<number> {
     bar?.stop();
     process.stdout.write('\nCtrl-C: stopping after the current measurement and writing what was measured (Ctrl-C again to quit at once)…\n');
     abort.abort();
+    // A GPU measurement may never settle after the abort (seen on the H200 host, where runs
+    // stopped this way wrote nothing): write what is recorded so far and leave.
+    setTimeout(() => {
+      if (written) return;
+      res.complete = false;
+      process.stdout.write('the current measurement did not stop within 10 s; writing what was measured before it\n');
+      finish();
+      process.exit(130);
+    }, 10_000).unref();
   });
 
   let total = 0;

@@ -177,6 +177,8 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       const v = op === 'sum' ? 0 : op === 'prod' ? 1 : op === 'all';
       return this.full(shape, v, outType, this.device);
     }
+    // Empty result (e.g. max of 2x0 over axis 0): no kernel; the WebGPU EP's ReduceMax/ReduceMin reject an empty input.
+    if (shape.some((d) => d === 0)) return this.full(shape, outType === 'bool' ? false : 0, outType, this.device);
     if (axes.length === 0) {
       return this.node(outType, shape, `reduce0:${op}:${x.dtype}`, [x.handle], (b, [v]) => (outType === x.dtype ? b.op('Identity', [v!]) : b.op('Cast', [v!], { to: 9 })));
     }

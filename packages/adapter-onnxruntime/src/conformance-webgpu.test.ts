@@ -3,7 +3,7 @@
 import { describe, it } from 'vitest';
 import { defineConformanceSuite } from '@arr/conformance';
 import { createNamespace } from './index.js';
-import { EXPECTED_ERROR_FAILURES, EXPECTED_FAILURES_WEBGPU } from './expected-failures.js';
+import { EXPECTED_ERROR_FAILURES_WEBGPU, EXPECTED_FAILURES_WEBGPU } from './expected-failures.js';
 
 if (process.env['ARR_GPU_TESTS'] === '1') {
   const np = await createNamespace({ executionProviders: ['webgpu'] });
@@ -11,7 +11,7 @@ if (process.env['ARR_GPU_TESTS'] === '1') {
     name: 'onnxruntime-webgpu',
     namespace: np,
     expectedFailures: EXPECTED_FAILURES_WEBGPU,
-    errors: { expectedFailures: EXPECTED_ERROR_FAILURES },
+    errors: { expectedFailures: EXPECTED_ERROR_FAILURES_WEBGPU },
   });
 } else {
   describe('conformance: onnxruntime webgpu', () => {

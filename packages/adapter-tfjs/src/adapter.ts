@@ -11,6 +11,7 @@ import type { BackendName, LoadedBackend } from './backends.js';
 import { binary, unary } from './elementwise.js';
 import * as S from './structure.js';
 import { traitsOf, type Traits } from './traits.js';
+import * as C from './complex.js';
 
 type T = tf.Tensor;
 type K = KernelArray<T>;
@@ -116,6 +117,8 @@ export class TfjsAdapter implements Adapter<T> {
   h(x: K): T {
     const t = x.handle;
     if (sameShape(t.shape, x.shape)) return t;
+    // Same size: only the shape differs (a webgpu kernel's [1] for a 0-d result): a reshape, not a broadcast.
+    if (t.size === sizeOf(x.shape)) return tf.reshape(t, x.shape as number[]);
     // Per part: the cpu backend's Tile has no complex64 (bool goes through int32 for wasm).
     return tf.tidy(() => S.perPart(t, (p) => tf.broadcastTo(p, x.shape as number[])));
   }
@@ -149,8 +152,8 @@ export class TfjsAdapter implements Adapter<T> {
     return this.run(() => {
       const h = this.h(x);
       if (x.dtype === 'complex64') {
-        if (dtype === 'bool') return tf.logicalOr(tf.notEqual(tf.real(h), 0), tf.notEqual(tf.imag(h), 0));
-        return tf.cast(tf.real(h), dtype as tf.DataType);
+        if (dtype === 'bool') return tf.logicalOr(tf.notEqual(C.real(h), 0), tf.notEqual(C.imag(h), 0));
+        return tf.cast(C.real(h), dtype as tf.DataType);
       }
       if (dtype === 'complex64') {
         const re = tf.cast(h, 'float32');
@@ -246,7 +249,7 @@ export class TfjsAdapter implements Adapter<T> {
       const ax = axes as number[];
       switch (op) {
         case 'sum':
-          if (h.dtype === 'complex64') return tf.complex(tf.sum(tf.real(h), ax), tf.sum(tf.imag(h), ax));
+          if (h.dtype === 'complex64') return tf.complex(tf.sum(C.real(h), ax), tf.sum(C.imag(h), ax));
           return tf.cast(tf.sum(h, ax), outDtype);
         case 'prod':
           if (h.dtype === 'complex64') return complexProd(h, ax);
@@ -273,11 +276,13 @@ export class TfjsAdapter implements Adapter<T> {
     return this.run(() => {
       let h = this.h(x);
       if (h.dtype === 'bool') h = tf.cast(h, 'int32');
-      const r = op === 'argmax' ? tf.argMax(h, axis) : tf.argMin(h, axis);
+      // webgpu's ArgMax/ArgMin return shape [1] where the result is 0-d: reshape to the true shape.
+      const outShape = x.shape.filter((_, i) => i !== axis) as number[];
+      const r = tf.reshape(op === 'argmax' ? tf.argMax(h, axis) : tf.argMin(h, axis), outShape);
       if (!isReal(h.dtype)) return r;
       // NumPy: the first NaN counts as the extreme.
       const nan = tf.isNaN(h);
-      return tf.where(tf.any(nan, axis), tf.argMax(tf.cast(nan, 'int32'), axis), r);
+      return tf.where(tf.any(nan, axis), tf.reshape(tf.argMax(tf.cast(nan, 'int32'), axis), outShape), r);
     });
   }
   scan(op: ScanOp, x: K, axis: number): T {
@@ -297,7 +302,7 @@ export class TfjsAdapter implements Adapter<T> {
         return dt === 'complex64' ? tf.complex(tf.zeros(shape), tf.zeros(shape)) : tf.zeros(shape, dt);
       }
       if (dt === 'complex64') {
-        const ar = tf.real(this.h(a)), ai = tf.imag(this.h(a)), br = tf.real(this.h(b)), bi = tf.imag(this.h(b));
+        const ar = C.real(this.h(a)), ai = C.imag(this.h(a)), br = C.real(this.h(b)), bi = C.imag(this.h(b));
         return tf.complex(tf.sub(tf.matMul(ar, br), tf.matMul(ai, bi)), tf.add(tf.matMul(ar, bi), tf.matMul(ai, br)));
       }
       if (dt === 'bool') return tf.greater(tf.matMul(tf.cast(this.h(a), 'int32'), tf.cast(this.h(b), 'int32')), 0);
@@ -360,8 +365,8 @@ function complexProd(h: T, axes: number[]): T {
   const outShape = keep.map((i) => h.shape[i]!);
   const rest = outShape.reduce((a, b) => a * b, 1);
   const n = axes.reduce((a, i) => a * h.shape[i]!, 1);
-  let re = tf.reshape(tf.transpose(tf.real(h), [...keep, ...axes]), [rest, n]);
-  let im = tf.reshape(tf.transpose(tf.imag(h), [...keep, ...axes]), [rest, n]);
+  let re = tf.reshape(tf.transpose(C.real(h), [...keep, ...axes]), [rest, n]);
+  let im = tf.reshape(tf.transpose(C.imag(h), [...keep, ...axes]), [rest, n]);
   let len = n;
   while (len > 1) {
     if (len % 2 === 1) {
@@ -384,10 +389,11 @@ function complexProd(h: T, axes: number[]): T {
 function fftKernels(ad: TfjsAdapter): FftKernels<T> {
   const along = (x: T, axis: number, fn: (t: T) => T): T => {
     const p = S.toLast(x.rank, axis);
-    const r = fn(p ? tf.transpose(x, p) : x);
-    return p ? tf.transpose(r, S.inversePerm(p)) : r;
+    // Per part: tfjs's transpose of a complex tensor reads its parts through Real/Imag (stale on webgpu).
+    const r = fn(p ? S.perPart(x, (q) => tf.transpose(q, p)) : x);
+    return p ? S.perPart(r, (q) => tf.transpose(q, S.inversePerm(p))) : r;
   };
-  const scaleC = (z: T, s: number): T => (s === 1 ? z : tf.complex(tf.mul(tf.real(z), s), tf.mul(tf.imag(z), s)));
+  const scaleC = (z: T, s: number): T => (s === 1 ? z : tf.complex(tf.mul(C.real(z), s), tf.mul(C.imag(z), s)));
   return {
     fft: (x, axis, inverse, scale) => ad.run(() => {
       const n = x.shape[axis]!;
@@ -401,7 +407,7 @@ function fftKernels(ad: TfjsAdapter): FftKernels<T> {
       const m = t.shape[t.rank - 1]!;
       const half = Math.floor(n / 2) + 1;
       const lead = t.shape.slice(0, -1);
-      const re0 = tf.real(t), im0 = tf.imag(t);
+      const re0 = C.real(t), im0 = C.imag(t);
       const fit = (p: T): T => (m >= half ? tf.slice(p, new Array(t.rank).fill(0), [...lead, half]) : tf.concat([p, tf.zeros([...lead, half - m])], t.rank - 1));
       const re = fit(re0), im = fit(im0);
       const tailLen = n - half;
@@ -413,7 +419,7 @@ function fftKernels(ad: TfjsAdapter): FftKernels<T> {
       } else {
         full = tf.complex(re, im);
       }
-      return tf.mul(tf.real(tf.spectral.ifft(full)), n * scale);
+      return tf.mul(C.real(tf.spectral.ifft(full)), n * scale);
     })),
   };
 }

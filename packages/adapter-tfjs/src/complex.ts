@@ -8,7 +8,27 @@ import * as tf from '@tensorflow/tfjs-core';
 type T = tf.Tensor;
 export interface C { re: T; im: T }
 
-export const split = (z: T): C => ({ re: tf.real(z), im: tf.imag(z) });
+/**
+ * The real / imaginary part at z's shape. tfjs-backend-webgpu's Real and Imag return the part at
+ * the shape it had when the complex tensor was built (its Reshape shares the data and leaves the
+ * parts' shapes stale), so a reshaped complex tensor would yield wrongly shaped parts.
+ */
+export const real = (z: T): T => {
+  const r = tf.real(z);
+  if (sameShape(r.shape, z.shape)) return r;
+  const s = tf.reshape(r, z.shape);
+  r.dispose();
+  return s;
+};
+export const imag = (z: T): T => {
+  const r = tf.imag(z);
+  if (sameShape(r.shape, z.shape)) return r;
+  const s = tf.reshape(r, z.shape);
+  r.dispose();
+  return s;
+};
+const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+export const split = (z: T): C => ({ re: real(z), im: imag(z) });
 export const join = (z: C): T => tf.complex(z.re, z.im);
 
 export const add = (a: C, b: C): C => ({ re: tf.add(a.re, b.re), im: tf.add(a.im, b.im) });

@@ -3,7 +3,7 @@
 import { describe, it } from 'vitest';
 import { defineConformanceSuite } from '@arr/conformance';
 import { createNamespace } from './create.js';
-import { EXPECTED_ERROR_FAILURES, EXPECTED_FAILURES } from './expected-failures.js';
+import { EXPECTED_ERROR_FAILURES_WEBGPU, EXPECTED_FAILURES } from './expected-failures.js';
 
 if (process.env['ARR_GPU_TESTS'] === '1') {
   const np = await createNamespace({ backend: 'webgpu' });
@@ -11,7 +11,7 @@ if (process.env['ARR_GPU_TESTS'] === '1') {
     name: 'tfjs-webgpu',
     namespace: np,
     expectedFailures: EXPECTED_FAILURES.webgpu,
-    errors: { expectedFailures: EXPECTED_ERROR_FAILURES },
+    errors: { expectedFailures: EXPECTED_ERROR_FAILURES_WEBGPU },
   });
 } else {
   describe('conformance: tfjs webgpu', () => {

@@ -8,6 +8,7 @@ import { indexOutOfRange } from '@arr/core';
 import { checkIndices } from './host-kernels.js';
 import { num } from './elementwise.js';
 import type { Traits } from './traits.js';
+import * as C from './complex.js';
 
 type T = tf.Tensor;
 
@@ -15,12 +16,12 @@ type T = tf.Tensor;
 // bool goes through int32: some wasm kernels (Select, …) write 4-byte elements into bool's
 // 1-byte buffers and corrupt the heap.
 export function perPart(x: T, fn: (p: T) => T): T {
-  if (x.dtype === 'complex64') return tf.complex(fn(tf.real(x)), fn(tf.imag(x)));
+  if (x.dtype === 'complex64') return tf.complex(fn(C.real(x)), fn(C.imag(x)));
   if (x.dtype === 'bool') return tf.cast(fn(tf.cast(x, 'int32')), 'bool');
   return fn(x);
 }
 export function perPart2(xs: readonly T[], fn: (ps: T[]) => T): T {
-  if (xs[0]!.dtype === 'complex64') return tf.complex(fn(xs.map((x) => tf.real(x))), fn(xs.map((x) => tf.imag(x))));
+  if (xs[0]!.dtype === 'complex64') return tf.complex(fn(xs.map((x) => C.real(x))), fn(xs.map((x) => C.imag(x))));
   if (xs[0]!.dtype === 'bool') return tf.cast(fn(xs.map((x) => tf.cast(x, 'int32'))), 'bool');
   return fn(xs as T[]);
 }
@@ -177,7 +178,7 @@ function argsortLastNaN(x: T, descending: boolean, traits: Traits): T {
 
 function argsortComplexLast(x: T, descending: boolean, traits: Traits): T {
   // Lexicographic (re, im): stable sort by im, then stable by re.
-  const re = tf.real(x), im = tf.imag(x);
+  const re = C.real(x), im = C.imag(x);
   const p1 = argsortLastNaN(im, descending, traits);
   const re1 = gatherLast(re, p1);
   const p2 = argsortLastNaN(re1, descending, traits);
@@ -188,7 +189,7 @@ export function argsort(x: T, axis: number, descending: boolean, traits: Traits)
   if (x.size === 0) return tf.zeros(x.shape, 'int32');
   if (x.rank === 0) return tf.zeros([], 'int32');
   const p = toLast(x.rank, axis);
-  const xt = p ? tf.transpose(x, p) : x;
+  const xt = p ? perPart(x, (q) => tf.transpose(q, p)) : x;
   const r = x.dtype === 'complex64' ? argsortComplexLast(xt, descending, traits) : argsortLastNaN(xt, descending, traits);
   return p ? tf.transpose(r, inversePerm(p)) : r;
 }
@@ -196,7 +197,7 @@ export function argsort(x: T, axis: number, descending: boolean, traits: Traits)
 export function sort(x: T, axis: number, descending: boolean, traits: Traits): T {
   if (x.size === 0 || x.rank === 0) return x.clone();
   const p = toLast(x.rank, axis);
-  const xt = p ? tf.transpose(x, p) : x;
+  const xt = p ? perPart(x, (q) => tf.transpose(q, p)) : x;
   let r: T;
   if (x.dtype === 'int32' || x.dtype === 'bool') {
     const k = x.dtype === 'bool' ? tf.cast(xt, 'int32') : xt;
@@ -207,7 +208,7 @@ export function sort(x: T, axis: number, descending: boolean, traits: Traits): T
     const idx = x.dtype === 'complex64' ? argsortComplexLast(xt, descending, traits) : argsortLastNaN(xt, descending, traits);
     r = gatherLast(xt, idx);
   }
-  return p ? tf.transpose(r, inversePerm(p)) : r;
+  return p ? perPart(r, (q) => tf.transpose(q, inversePerm(p))) : r;
 }
 
 export function searchsorted(x1: T, v: T, side: 'left' | 'right'): T {
@@ -237,7 +238,7 @@ export function scan(op: 'sum' | 'prod' | 'max' | 'min', x: T, axis: number, max
   if (op === 'sum') return perPart(x, (p) => tf.cumsum(p, axis));
   if (op === 'prod') {
     if (x.dtype === 'complex64') return doubling(x, axis, (a, b) => {
-      const ar = tf.real(a), ai = tf.imag(a), br = tf.real(b), bi = tf.imag(b);
+      const ar = C.real(a), ai = C.imag(a), br = C.real(b), bi = C.imag(b);
       return tf.complex(tf.sub(tf.mul(ar, br), tf.mul(ai, bi)), tf.add(tf.mul(ar, bi), tf.mul(ai, br)));
     });
     return tf.cumprod(x, axis);
