@@ -101,7 +101,7 @@ export function kernel(spec: MapSpec, layout: string): Compiled {
   return k;
 }
 
-const LAYOUT = ['c', 's'];
+const LAYOUT = ['c', 's', 'g'];
 const CHUNK = 1 << 16;
 
 /** The flat kernel for one or two operands with layout codes (0 = contiguous, 1 = scalar). */
@@ -134,17 +134,7 @@ function layoutCode(v: View): number {
 }
 
 function layoutOf(v: View): 'c' | 's' | 'g' {
-  const shape = v.shape, stride = v.stride;
-  let acc = 1, zero = true, contig = true;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    const d = shape[i]!;
-    if (d === 1) continue;
-    const s = stride[i]!;
-    if (s !== 0) zero = false;
-    if (s !== acc) contig = false;
-    acc *= d;
-  }
-  return contig ? 'c' : zero ? 's' : 'g';
+  return LAYOUT[layoutCode(v)] as 'c' | 's' | 'g';
 }
 
 /**
