@@ -34,6 +34,27 @@ function makeMicro(): Micro {
 }
 const micro = makeMicro();
 
+/**
+ * Packs `panels` panels of `width` lanes (rows of A or columns of B) for `kc` steps along the inner
+ * dimension: dst[(panel·kc + p)·width + q] = src[base + (first + panel·width + q)·laneStride + p·stepStride],
+ * zero-padded for lanes at or past `limit`.
+ */
+function packPanels(
+  dst: Float64Array, src: ArrayLike<number>, base: number, first: number, panels: number, limit: number,
+  width: number, kc: number, laneStride: number, stepStride: number,
+): void {
+  for (let panel = 0; panel < panels; panel++) {
+    const l0 = first + panel * width, used = Math.min(width, limit - l0);
+    let d = panel * kc * width;
+    for (let p = 0; p < kc; p++) {
+      let at = base + l0 * laneStride + p * stepStride;
+      for (let q = 0; q < used; q++) { dst[d + q] = src[at]!; at += laneStride; }
+      for (let q = used; q < width; q++) dst[d + q] = 0;
+      d += width;
+    }
+  }
+}
+
 /** C[m×n] (row-major at cOff in c) = A·B for one matrix; A and B given by data, offset and strides. */
 export function gemmFloat(
   m: number, n: number, k: number,
@@ -48,36 +69,19 @@ export function gemmFloat(
     const ncPanels = Math.ceil(nc / NR);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
-      // pack B[pc:pc+kc, jc:jc+nc] into panels of NR columns: packB[(panel*kc + p)*NR + col], zero-padded
+      // B[pc:pc+kc, jc:jc+nc] as panels of NR columns.
       const needB = ncPanels * kc * NR;
       if (packB.length < needB) packB = new Float64Array(needB);
       const pb = packB;
-      for (let jp = 0; jp < ncPanels; jp++) {
-        const j0 = jc + jp * NR, w = Math.min(NR, n - j0);
-        let dst = jp * kc * NR;
-        for (let p = 0; p < kc; p++) {
-          let src = bOff + (pc + p) * brs + j0 * bcs;
-          for (let q = 0; q < w; q++) { pb[dst + q] = b[src]!; src += bcs; }
-          for (let q = w; q < NR; q++) pb[dst + q] = 0;
-          dst += NR;
-        }
-      }
+      packPanels(pb, b, bOff + pc * brs, jc, ncPanels, n, NR, kc, bcs, brs);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic);
         const mcPanels = Math.ceil(mc / MR);
+        // A[ic:ic+mc, pc:pc+kc] as panels of MR rows.
         const needA = mcPanels * kc * MR;
         if (packA.length < needA) packA = new Float64Array(needA);
         const pa = packA;
-        for (let ip = 0; ip < mcPanels; ip++) {
-          const i0 = ic + ip * MR, h = Math.min(MR, m - i0);
-          let dst = ip * kc * MR;
-          for (let p = 0; p < kc; p++) {
-            let src = aOff + i0 * ars + (pc + p) * acs;
-            for (let q = 0; q < h; q++) { pa[dst + q] = a[src]!; src += ars; }
-            for (let q = h; q < MR; q++) pa[dst + q] = 0;
-            dst += MR;
-          }
-        }
+        packPanels(pa, a, aOff + pc * acs, ic, mcPanels, m, MR, kc, ars, acs);
         for (let ip = 0; ip < mcPanels; ip++) {
           const i0 = ic + ip * MR, h = Math.min(MR, m - i0);
           for (let jp = 0; jp < ncPanels; jp++) {
