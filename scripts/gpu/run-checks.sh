@@ -4,14 +4,15 @@
 # its own time limit so one hang cannot eat the rest. Everything lands in $OUT/gpu-run.tgz.
 #
 #   usage: OUT=/some/dir bash scripts/gpu/run-checks.sh [steps…]
-#   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check bench
+#   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench
+#   (diagnostics, not in the default list: tfjs-diag ort-diag ort-placement)
 #   (default: all; BENCH_ARGS adds arguments to the benchmark, e.g. "--quick")
 set -u
 out=${OUT:?set OUT to the output folder}
 work=$(mktemp -d)
 mkdir -p "$work/r"
 export ARR_GPU_TESTS=1 TURBO_TELEMETRY_DISABLED=1
-steps=${*:-env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check bench}
+steps=${*:-env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench}
 vitest=(node node_modules/vitest/vitest.mjs run --reporter=dot)
 
 step() { # name seconds command…
@@ -39,6 +40,10 @@ for s in $steps; do
     tfjs-check) step tfjs-check 180 node packages/adapter-tfjs/bench/gpu-check.mjs ;;
     ort-check) step ort-check 180 node packages/adapter-onnxruntime/bench/gpu-check.mjs ;;
     cuda-check) [ -f packages/adapter-cuda/bench/gpu-check.mjs ] && step cuda-check 180 node packages/adapter-cuda/bench/gpu-check.mjs ;;
+    tfjs-diag) step tfjs-diag 180 node packages/adapter-tfjs/bench/webgpu-diag.mjs ;;
+    ort-diag) step ort-diag 180 env ARR_ORT_LOG_LEVEL=2 node packages/adapter-onnxruntime/bench/webgpu-diag.mjs ;;
+    ort-placement) step ort-placement 120 bash -c 'ARR_ORT_LOG_LEVEL=0 node packages/adapter-onnxruntime/bench/webgpu-diag.mjs 2>&1 | grep -iE "placement|assigned|memcpy|CPUExecutionProvider|WebGpuExecutionProvider" | sort | uniq -c | sort -rn | head -80' ;;
+    cuda-ref) step cuda-ref 180 python3 packages/adapter-cuda/bench/gpu-ref.py ;;
     bench) step bench ${BENCH_SECONDS:-420} node apps/bench/dist/main.js --no-progress --reference \
       --adapters "${BENCH_ADAPTERS:-ndarray,tfjs:wasm,tfjs:webgpu,onnxruntime:cpu,onnxruntime:webgpu,cuda}" \
       --tensorboard "$work/r/tensorboard" --out "$work/r/bench" ${BENCH_ARGS:-} ;;

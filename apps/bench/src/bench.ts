@@ -74,7 +74,7 @@ export function newResults(o: CliOptions, argv: readonly string[]): Results {
     finishedAt: null,
     complete: false,
     command: [...argv],
-    options: { mode: o.mode, cases: [...o.cases], sizes: o.sizes ? [...o.sizes] : null, dtype: o.dtype, adapters: [...o.adapters], reference: o.reference },
+    options: { mode: o.mode, cases: [...o.cases], sizes: o.sizes ? [...o.sizes] : null, ...(Object.keys(o.sizesByCase).length ? { sizesByCase: { ...o.sizesByCase } } : {}), dtype: o.dtype, adapters: [...o.adapters], reference: o.reference },
     environment: environment(packages),
     engines: [],
     results: [],

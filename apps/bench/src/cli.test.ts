@@ -64,6 +64,17 @@ describe('parseCli', () => {
     expect(err('extra')).toContain('too many arguments');
   });
 
+  it('takes sizes per case, and a plain list for the other cases', () => {
+    const o = parse('--sizes', 'matmul=64,2^12', '--sizes', '1e3,1e5', '--sizes', 'reduction=10')!;
+    expect(o.sizes).toEqual([1e3, 1e5]);
+    expect(o.sizesByCase).toEqual({ matmul: [64, 4096], reduction: [10] });
+    expect(parse()!.sizesByCase).toEqual({});
+    expect(err('--sizes', 'matmool=4')).toContain('--sizes: unknown case "matmool"');
+    expect(err('--sizes', 'matmul=4', '--sizes', 'matmul=8')).toContain('case "matmul" given twice');
+    expect(err('--sizes', '4', '--sizes', '8')).toContain('give one list for every case');
+    expect(err('--sizes', 'matmul=')).toContain('expected at least one size');
+  });
+
   it('parses sizes', () => {
     expect(parseSize('4096')).toBe(4096);
     expect(parseSize('1e8')).toBe(1e8);

@@ -18,7 +18,10 @@ export interface CliOptions {
   adapters: string[];
   adaptersExplicit: boolean;
   cases: CaseName[];
+  /** Sizes for every case (a plain `--sizes` list), or null for each case's own sweep. */
   sizes: number[] | null;
+  /** Sizes for single cases (`--sizes case=list`); these win over `sizes`. */
+  sizesByCase: Partial<Record<CaseName, number[]>>;
   dtype: 'float32' | 'float16' | 'float64';
   mode: Mode;
   reference: boolean;
@@ -43,6 +46,27 @@ export function parseSize(s: string): number {
   return v;
 }
 
+/** The --sizes flags: at most one plain list (every case) and any number of `case=list`. */
+function parseSizes(flags: readonly string[]): { sizes: number[] | null; sizesByCase: Partial<Record<CaseName, number[]>> } {
+  let sizes: number[] | null = null;
+  const sizesByCase: Partial<Record<CaseName, number[]>> = {};
+  for (const f of flags) {
+    const m = /^\s*([a-z0-9]+)\s*=(.*)$/i.exec(f);
+    const values = list(m ? m[2]! : f).map(parseSize);
+    if (values.length === 0) throw new CliError(`--sizes: expected at least one size in "${f}"`);
+    if (!m) {
+      if (sizes !== null) throw new CliError('--sizes: give one list for every case, or case=list for single cases');
+      sizes = values;
+      continue;
+    }
+    const c = m[1]!;
+    if (!(CASES as readonly string[]).includes(c)) throw new CliError(`--sizes: unknown case "${c}" (known: ${CASES.join(', ')})`);
+    if (sizesByCase[c as CaseName]) throw new CliError(`--sizes: case "${c}" given twice`);
+    sizesByCase[c as CaseName] = values;
+  }
+  return { sizes, sizesByCase };
+}
+
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter((x) => x !== '');
 
 function positive(flag: string) {
@@ -58,7 +82,7 @@ export function buildCommand(): Command {
     .description('Benchmarks the @arr adapters side by side (and NumPy, CuPy, PyTorch with --reference); writes results.json, report.html and summary.txt.')
     .option('--adapters <list>', `comma-separated adapter specs (default: every one that is installed): ${ADAPTER_IDS.join(', ')}`)
     .option('--cases <list>', `comma-separated cases: ${CASES.join(', ')} (default: all)`)
-    .option('--sizes <list>', 'sizes for every case, e.g. 64,256,1e6 (n for n×n matmul, element count otherwise)')
+    .option('--sizes <list>', 'sizes for every case, e.g. 64,256,1e6 (n for n×n matmul, element count otherwise); repeat as --sizes case=list for one case, e.g. --sizes matmul=256,4096 --sizes elementwise=1e3,1e7', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .addOption(new Option('--dtype <dtype>', 'dtype of the cases (the float16 case compares float16 with float32 anyway)').choices(['float32', 'float16', 'float64']).default('float32'))
     .option('--quick', 'small sizes and short timings (about a minute on 2 cores)')
     .option('--full', 'the whole sweep: matmul to 8192 and 5000², elementwise to 1e8 (1e9 where memory allows)')
@@ -104,7 +128,7 @@ export function parseCli(argv: readonly string[], write: (s: string) => void = (
   const o = cmd.opts<{
     adapters?: string;
     cases?: string;
-    sizes?: string;
+    sizes?: string[];
     dtype: CliOptions['dtype'];
     quick?: boolean;
     full?: boolean;
@@ -132,13 +156,13 @@ export function parseCli(argv: readonly string[], write: (s: string) => void = (
     if (c.length === 0) throw new CliError('--cases: expected at least one case');
     cases = c as CaseName[];
   }
-  const sizes = o.sizes === undefined ? null : list(o.sizes).map(parseSize);
-  if (sizes !== null && sizes.length === 0) throw new CliError('--sizes: expected at least one size');
+  const { sizes, sizesByCase } = parseSizes(o.sizes ?? []);
   return {
     adapters: [...new Set(adapters)],
     adaptersExplicit: o.adapters !== undefined,
     cases,
     sizes,
+    sizesByCase,
     dtype: o.dtype,
     mode: o.quick ? 'quick' : o.full ? 'full' : 'default',
     reference: o.reference === true,

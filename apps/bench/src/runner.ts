@@ -49,13 +49,15 @@ export interface PlanOptions {
   cases: readonly CaseName[];
   /** Overrides every op's sweep (the overhead case keeps size 1). */
   sizes: readonly number[] | null;
+  /** Overrides the sweep of single cases (wins over `sizes`). */
+  sizesByCase?: Partial<Record<CaseName, readonly number[]>>;
   dtype: string;
 }
 
 /** The sizes an op runs at under these options. */
 export function sizesFor(op: OpDef, o: PlanOptions): number[] {
   if (op.case === 'overhead') return [1];
-  return [...(o.sizes ?? op.sizes[o.mode])].sort((a, b) => a - b);
+  return [...(o.sizesByCase?.[op.case] ?? o.sizes ?? op.sizes[o.mode])].sort((a, b) => a - b);
 }
 
 /** Everything to measure, in order: op by op, engine by engine, size ascending. */

@@ -124,6 +124,8 @@ export interface Results {
     mode: 'quick' | 'default' | 'full';
     cases: string[];
     sizes: number[] | null;
+    /** `--sizes case=list` flags (absent when none were given). */
+    sizesByCase?: Record<string, number[]>;
     dtype: string;
     adapters: string[];
     reference: boolean;

@@ -115,6 +115,25 @@ const main = async () => {
     }
     result.cases[`upload ${n * 4 >> 20} MiB`] = { ms: median(up), gbps: (n * 4) / (median(up) * 1e-3) / 1e9 };
     result.cases[`readback ${n * 4 >> 20} MiB`] = { ms: median(down), gbps: (n * 4) / (median(down) * 1e-3) / 1e9 };
+    // The same through page-locked host arrays (emptyPinned / readInto: CuPy's pinned path).
+    const pinned = adapter.emptyPinned('float32', n).fill(2.5);
+    const upP = [], downP = [];
+    for (let r = 0; r < (quick ? 3 : 7); r++) {
+      sync();
+      let t0 = t();
+      const x = np.asarray(pinned, { shape: [n], copy: false });
+      sync();
+      upP.push(t() - t0);
+      pinned.fill(0);
+      t0 = t();
+      await adapter.readInto(x, pinned);
+      downP.push(t() - t0);
+      if (pinned[0] !== 2.5 || pinned[n - 1] !== 2.5) result.errors.push({ case: 'pinned readback', error: 'wrong value' });
+      pinned.fill(2.5);
+      x.dispose();
+    }
+    result.cases[`upload ${n * 4 >> 20} MiB from pinned (emptyPinned)`] = { ms: median(upP), gbps: (n * 4) / (median(upP) * 1e-3) / 1e9 };
+    result.cases[`readback ${n * 4 >> 20} MiB into pinned (readInto)`] = { ms: median(downP), gbps: (n * 4) / (median(downP) * 1e-3) / 1e9 };
     // event-loop responsiveness during a readback
     const x = np.asarray(host, { shape: [n], copy: false });
     let ticks = 0; let going = true;

@@ -2,7 +2,7 @@
 import {
   type Adapter, type ArgReduceOp, type BinaryOp, type Capabilities, type Device, type DType, type EngineInfo,
   type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
-  DeviceError, DTYPES, HOST_ARRAY, indexOutOfRange, lanes, makeDevice, numberToHalf, ValueError,
+  DeviceError, DTypeError, DTYPES, HOST_ARRAY, indexOutOfRange, lanes, makeDevice, numberToHalf, ValueError,
 } from '@arr/core';
 import { CudaArray, children, contiguousStrides, MAX_FUSED_LEAVES, MAX_FUSED_OPS, planFusion, type LazyNode } from './array.js';
 import { collapse, type ElementwiseKernel, elementwiseSource, EW_NAME, type Mode, signature } from './codegen.js';
@@ -309,6 +309,14 @@ export class CudaAdapter implements Adapter<CudaArray> {
 
   private upload(dst: bigint, data: HostArray, bytes: number): void {
     const { cu, stream } = this.libs;
+    const direct = this.pinnedAddress(data);
+    if (direct !== undefined) {
+      // Page-locked source (emptyPinned): one DMA, no staging copy. Synchronous like the staged
+      // path, so the caller may overwrite its array as soon as asarray returns.
+      check(cu.cuMemcpyHtoDAsync_v2!(dst, direct, bytes, stream), 'cuMemcpyHtoDAsync');
+      check(cu.cuStreamSynchronize!(stream), 'cuStreamSynchronize');
+      return;
+    }
     const src = new Uint8Array(data.buffer, data.byteOffset, bytes);
     // Stage through pinned buffers in chunks so the DMA overlaps the next chunk's host copy.
     const CHUNK = 32 << 20;
@@ -399,10 +407,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
       p = this.pinned.take(errAt + 32);
       if (bytes > 0) check(cu.cuMemcpyDtoHAsync_v2!(p.ptr, this.addr(c), bytes, stream), 'cuMemcpyDtoHAsync');
       check(cu.cuMemcpyDtoHAsync_v2!(p.ptr + BigInt(errAt), this.errBlock.ptr, 32, stream), 'cuMemcpyDtoHAsync');
-      const e = out<bigint>();
-      check(cu.cuEventCreate!(e, 2 /* CU_EVENT_DISABLE_TIMING */), 'cuEventCreate');
-      ev = BigInt(e[0]);
-      check(cu.cuEventRecord!(ev, stream), 'cuEventRecord');
+      ev = this.recordEvent();
       // The source block may be reused by later kernels only after the copy: release after the wait.
       await this.waitEvent(ev);
       this.checkErrors(new BigUint64Array(p.bytes.buffer, p.bytes.byteOffset + errAt, 4).slice());
@@ -412,6 +417,76 @@ export class CudaAdapter implements Adapter<CudaArray> {
       if (p) this.pinned.give(p);
       this.release(c);
     }
+  }
+
+  // ---- page-locked host arrays (CuPy: cupyx.empty_pinned, x.get(out=...)) ----
+  private readonly pinnedHost = new WeakMap<ArrayBuffer, bigint>();
+  private readonly pinnedFinalizer = new FinalizationRegistry<bigint>((p) => { this.libs.cu.cuMemFreeHost!(p); });
+
+  /**
+   * A host typed array of `length` elements in page-locked memory: `asarray` from it and
+   * `readInto` it copy by DMA at full PCIe/NVLink speed, with no staging copy. The memory is
+   * returned to the driver when the array is garbage-collected.
+   */
+  emptyPinned(dtype: DType, length: number): HostArray {
+    if (!(DTYPES as readonly string[]).includes(dtype)) throw new DTypeError(`emptyPinned: unknown dtype ${String(dtype)}`);
+    if (!Number.isSafeInteger(length) || length < 0) throw new ValueError(`emptyPinned: length must be a non-negative integer, got ${String(length)}`);
+    const bytes = length * itemBytes(dtype);
+    const ptr = this.pinned.driver.hostAlloc(Math.max(bytes, 1));
+    const buf = this.libs.koffi.view(ptr, bytes) as ArrayBuffer;
+    this.pinnedHost.set(buf, ptr);
+    this.pinnedFinalizer.register(buf, ptr);
+    const Ctor = HOST_ARRAY[dtype] as unknown as { new (b: ArrayBuffer, o: number, n: number): HostArray };
+    return new Ctor(buf, 0, length * lanes(dtype));
+  }
+
+  /** The device-visible address of a page-locked host array (undefined when it is ordinary memory). */
+  private pinnedAddress(data: HostArray): bigint | undefined {
+    const base = this.pinnedHost.get(data.buffer as ArrayBuffer);
+    return base === undefined ? undefined : base + BigInt(data.byteOffset);
+  }
+
+  /**
+   * Reads x into `dst` (a typed array of x's host type and length, e.g. from `emptyPinned`):
+   * a page-locked `dst` gets one DMA and no host copy; ordinary memory goes through staging.
+   */
+  async readInto(x: K, dst: HostArray): Promise<HostArray> {
+    const want = HOST_ARRAY[x.dtype] as unknown as { name: string };
+    const n = x.shape.reduce((a, b) => a * b, 1) * lanes(x.dtype);
+    if (dst.constructor !== want) throw new DTypeError(`readInto: a ${x.dtype} array reads into a ${want.name}, got a ${dst.constructor.name}`);
+    if (dst.length !== n) throw new ValueError(`readInto: the destination holds ${dst.length} values, the array has ${n}`);
+    const direct = this.pinnedAddress(dst);
+    if (direct === undefined) {
+      (dst as unknown as { set(a: ArrayLike<unknown>): void }).set(await this.read(x) as ArrayLike<unknown>);
+      return dst;
+    }
+    const { cu, stream } = this.libs;
+    const c = this.contiguous(x.handle);
+    const err = this.pinned.take(32);
+    let ev: bigint | undefined;
+    try {
+      const bytes = c.size * itemBytes(c.dtype);
+      if (bytes > 0) check(cu.cuMemcpyDtoHAsync_v2!(direct, this.addr(c), bytes, stream), 'cuMemcpyDtoHAsync');
+      check(cu.cuMemcpyDtoHAsync_v2!(err.ptr, this.errBlock.ptr, 32, stream), 'cuMemcpyDtoHAsync');
+      ev = this.recordEvent();
+      await this.waitEvent(ev);
+      this.checkErrors(new BigUint64Array(err.bytes.buffer, err.bytes.byteOffset, 4).slice());
+      return dst;
+    } finally {
+      if (ev !== undefined) cu.cuEventDestroy_v2!(ev);
+      this.pinned.give(err);
+      this.release(c);
+    }
+  }
+
+  /** A new event recorded on the stream (no timing). */
+  private recordEvent(): bigint {
+    const { cu, stream } = this.libs;
+    const e = out<bigint>();
+    check(cu.cuEventCreate!(e, 2 /* CU_EVENT_DISABLE_TIMING */), 'cuEventCreate');
+    const ev = BigInt(e[0]);
+    check(cu.cuEventRecord!(ev, stream), 'cuEventRecord');
+    return ev;
   }
 
   /** Polls an event without blocking the event loop (setImmediate first, then 1 ms timers). */

@@ -13,7 +13,7 @@
  * await np.sum(x, { axis: 1 }).toArray(); // [3, 12]
  * @packageDocumentation
  */
-import { createNamespace as createCoreNamespace, type ArrayNamespace, DeviceError } from '@arr/core';
+import { createNamespace as createCoreNamespace, type ArrayNamespace, DeviceError, type DType, type HostArray, type NDArray, ValueError } from '@arr/core';
 import { CudaAdapter, type CudaAdapterOptions } from './adapter.js';
 
 export { CudaAdapter, type CudaAdapterOptions } from './adapter.js';
@@ -21,7 +21,44 @@ export { discover, type Discovery, type Toolkit } from './discovery.js';
 
 /** A new namespace on its own CUDA adapter (own pool, stream and options). Rejects with DeviceError without CUDA. */
 export async function createNamespace(options?: CudaAdapterOptions): Promise<ArrayNamespace> {
-  return createCoreNamespace(new CudaAdapter(options));
+  return wrap(new CudaAdapter(options));
+}
+
+/** Each CUDA namespace's adapter, for the CUDA-only helpers below. */
+const adapters = new WeakMap<ArrayNamespace, CudaAdapter>();
+function wrap(adapter: CudaAdapter): ArrayNamespace {
+  const ns = createCoreNamespace(adapter);
+  adapters.set(ns, adapter);
+  return ns;
+}
+function adapterOf(ns: ArrayNamespace, fn: string): CudaAdapter {
+  const a = adapters.get(ns);
+  if (!a) throw new ValueError(`${fn}: expected an array or namespace of @arr/adapter-cuda`);
+  return a;
+}
+
+/**
+ * A host typed array in page-locked (pinned) memory, like CuPy's `cupyx.empty_pinned`:
+ * `np.asarray(pinned)` and `readInto(x, pinned)` then copy by DMA with no staging copy
+ * (about 55 GB/s on an H200 against about 5 GB/s for ordinary JS memory). `length` counts
+ * elements (a complex element takes two lanes). Freed when garbage-collected.
+ * @example
+ * import np, { emptyPinned, readInto } from '@arr/adapter-cuda';
+ * const host = emptyPinned('float32', 1 << 20);
+ * host.fill(1.5);
+ * const x = np.asarray(host);            // one DMA
+ * await readInto(np.multiply(x, 2), host); // one DMA back; host[0] is 3
+ */
+export function emptyPinned(dtype: DType, length: number, ns: ArrayNamespace = defaultNamespace()): HostArray {
+  return adapterOf(ns, 'emptyPinned').emptyPinned(dtype, length);
+}
+
+/**
+ * Reads x into an existing typed array of its host type and length (CuPy's `x.get(out=...)`);
+ * from `emptyPinned` this is one DMA, otherwise it goes through staging. Resolves to `out`.
+ */
+export function readInto<T extends HostArray>(x: NDArray, out: T): Promise<T> {
+  return adapterOf(x.namespace, 'readInto').readInto(x as Parameters<CudaAdapter['readInto']>[0], out) as Promise<T>;
 }
 
 let defaultNs: ArrayNamespace | undefined;
@@ -32,7 +69,7 @@ export function defaultNamespace(): ArrayNamespace {
   if (defaultNs) return defaultNs;
   if (loadError) throw loadError;
   try {
-    defaultNs = createCoreNamespace(new CudaAdapter());
+    defaultNs = wrap(new CudaAdapter());
     return defaultNs;
   } catch (e) {
     loadError = e instanceof DeviceError ? e : new DeviceError(`cuda: could not start: ${(e as Error).message}`);

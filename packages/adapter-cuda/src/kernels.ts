@@ -89,7 +89,7 @@ export function reduceRowsSource(op: ReduceOp, d: DType, out: DType, fromAcc: bo
   const a = accumulator(op, d);
   const inT = fromAcc ? a.t : CTYPES[d].storage;
   const outT = partial ? a.t : CTYPES[out].storage;
-  const read = fromAcc ? 'in[j]' : a.from(load(d, 'in[j]'));
+  const read = (j: string) => (fromAcc ? `in[${j}]` : a.from(load(d, `in[${j}]`)));
   const write = partial ? 'acc' : store(out, a.fin('acc'));
   return `${pre(d, out)}
 extern "C" __global__ void arr_reduce(const ${inT}* __restrict__ in, ${outT}* __restrict__ out, long long n, long long chunks, long long chunk) {
@@ -97,8 +97,18 @@ extern "C" __global__ void arr_reduce(const ${inT}* __restrict__ in, ${outT}* __
   const long long row = blockIdx.x / chunks, c = blockIdx.x % chunks;
   const long long lo = row * n + c * chunk;
   const long long hi = row * n + min(n, (c + 1) * chunk);
-  ${a.t} acc = ${a.init};
-  for (long long j = lo + threadIdx.x; j < hi; j += ${BLOCK}) acc = ${a.combine('acc', read)};
+  // Four independent accumulators keep four loads in flight per thread (memory-bound otherwise
+  // latency-bound on one dependency chain).
+  ${a.t} acc = ${a.init}, a1 = ${a.init}, a2 = ${a.init}, a3 = ${a.init};
+  long long j = lo + threadIdx.x;
+  for (; j + ${3 * BLOCK} < hi; j += ${4 * BLOCK}) {
+    acc = ${a.combine('acc', read('j'))};
+    a1 = ${a.combine('a1', read(`j + ${BLOCK}`))};
+    a2 = ${a.combine('a2', read(`j + ${2 * BLOCK}`))};
+    a3 = ${a.combine('a3', read(`j + ${3 * BLOCK}`))};
+  }
+  for (; j < hi; j += ${BLOCK}) acc = ${a.combine('acc', read('j'))};
+  acc = ${a.combine(a.combine('acc', 'a1'), a.combine('a2', 'a3'))};
   sh[threadIdx.x] = acc;
   __syncthreads();
   for (int s = ${BLOCK / 2}; s > 0; s >>= 1) {

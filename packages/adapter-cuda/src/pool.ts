@@ -109,7 +109,7 @@ export interface Pinned {
 export class PinnedPool {
   private readonly free: Pinned[] = [];
   totalBytes = 0;
-  constructor(private readonly driver: PinnedDriver, private readonly keepBytes = 1 << 30) {}
+  constructor(readonly driver: PinnedDriver, private readonly keepBytes = 1 << 30) {}
 
   take(bytes: number): Pinned {
     // Smallest free buffer that fits.

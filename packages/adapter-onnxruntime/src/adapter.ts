@@ -32,6 +32,12 @@ const EP_DTYPES: Record<ExecutionProvider, readonly DType[]> = {
   webgpu: ['bool', 'int32', 'uint32', 'float16', 'float32'],
 };
 
+/** ORT's log severity: errors only, unless ARR_ORT_LOG_LEVEL (0 verbose … 4 fatal) says otherwise. */
+function logLevel(): 0 | 1 | 2 | 3 | 4 {
+  const v = Number(process.env['ARR_ORT_LOG_LEVEL'] ?? 3);
+  return (Number.isInteger(v) && v >= 0 && v <= 4 ? v : 3) as 0 | 1 | 2 | 3 | 4;
+}
+
 const i64 = (xs: readonly number[]) => BigInt64Array.from(xs, (v) => BigInt(v));
 
 export class OnnxAdapter implements Adapter<LazyNode> {
@@ -55,7 +61,8 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       // Small graphs are many; the arena only keeps memory alive between runs.
       enableCpuMemArena: false,
       enableMemPattern: false,
-      logSeverityLevel: 3,
+      // ARR_ORT_LOG_LEVEL=0 shows ORT's node placement (which EP runs each node) for debugging.
+      logSeverityLevel: logLevel(),
       // Worker threads sleep between runs instead of spinning (JS runs between our runs).
       extra: { session: { intra_op: { allow_spinning: '0' } } },
     };
