@@ -41,7 +41,8 @@ for s in $steps; do
     ort-check) step ort-check 180 node packages/adapter-onnxruntime/bench/gpu-check.mjs ;;
     cuda-check) [ -f packages/adapter-cuda/bench/gpu-check.mjs ] && step cuda-check 180 node packages/adapter-cuda/bench/gpu-check.mjs ;;
     tfjs-diag) step tfjs-diag 180 node packages/adapter-tfjs/bench/webgpu-diag.mjs ;;
-    ort-diag) step ort-diag 180 env ARR_ORT_LOG_LEVEL=2 node packages/adapter-onnxruntime/bench/webgpu-diag.mjs ;;
+    ort-diag) step ort-diag 180 bash -c 'for o in "{}" "{\"validationMode\":\"disabled\"}" "{\"storageBufferCacheMode\":\"disabled\"}" "{\"storageBufferCacheMode\":\"simple\"}"; do
+      node packages/adapter-onnxruntime/bench/webgpu-diag.mjs --sizes 24,26 --options "$o" 2>/dev/null; done; node packages/adapter-onnxruntime/bench/webgpu-diag.mjs --ep cpu --sizes 24,26 2>/dev/null' ;;
     ort-placement) step ort-placement 120 bash -c 'ARR_ORT_LOG_LEVEL=0 node packages/adapter-onnxruntime/bench/webgpu-diag.mjs 2>&1 | grep -iE "placement|assigned|memcpy|CPUExecutionProvider|WebGpuExecutionProvider" | sort | uniq -c | sort -rn | head -80' ;;
     cuda-ref) step cuda-ref 180 python3 packages/adapter-cuda/bench/gpu-ref.py ;;
     bench) step bench ${BENCH_SECONDS:-420} node apps/bench/dist/main.js --no-progress --reference \

@@ -11,7 +11,7 @@ import { check, checkBlas, CUDA_ERROR_NOT_READY, type Libraries, loadLibraries, 
 import { defaultCacheDir, DiskCache, KernelCache } from './kernel-cache.js';
 import {
   argReduceSource, BLOCK, ERR, intMatmulSource, reduceRowsSource, reduceStridedSource, scanSource, scatterSource,
-  searchsortedSource, sortSource, takeAlongSource, takeSource,
+  searchsortedSource, sortSource, takeAlongSource, takeSource, VEC4,
 } from './kernels.js';
 import { type Block, MemoryPool, type Pinned, PinnedPool } from './pool.js';
 
@@ -757,18 +757,22 @@ export class CudaAdapter implements Adapter<CudaArray> {
       return;
     }
     const want = Math.max(1, Math.floor((this.maxGrid * 2) / rows));
-    const chunks = Math.min(want, Math.ceil(n / (BLOCK * 4)), 1024);
+    let chunks = Math.min(want, Math.ceil(n / (BLOCK * 4)), 1024);
+    // 16-byte loads where rows and chunks start on 16-byte boundaries.
+    const vec = VEC4[d] !== undefined && n % 4 === 0 && this.addr(c) % 16n === 0n;
+    const v = vec ? 'v' : '';
     if (chunks <= 1) {
-      const f = this.fn(`redr:${op}:${d}:00`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, false, false));
+      const f = this.fn(`redr:${op}:${d}:00${v}`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, false, false, vec));
       this.args.reset().ptr(this.addr(c)).ptr(dst).i64(n).i64(1).i64(n);
       this.launch(f, rows, BLOCK);
       return;
     }
-    const chunk = Math.ceil(n / chunks);
+    const chunk = vec ? Math.ceil(n / chunks / 4) * 4 : Math.ceil(n / chunks);
+    chunks = Math.ceil(n / chunk);
     const accBytes = 16;
     const tmp = this.alloc(rows * chunks * accBytes);
     try {
-      const f1 = this.fn(`redr:${op}:${d}:01`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, false, true));
+      const f1 = this.fn(`redr:${op}:${d}:01${v}`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, false, true, vec));
       this.args.reset().ptr(this.addr(c)).ptr(tmp.ptr).i64(n).i64(chunks).i64(chunk);
       this.launch(f1, rows * chunks, BLOCK);
       const f2 = this.fn(`redr:${op}:${d}:10`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, true, false));

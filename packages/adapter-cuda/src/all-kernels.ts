@@ -6,7 +6,7 @@
 import { BINARY, DTYPES, UNARY, type BinaryOp, type DType, type UnaryOp } from '@arr/core';
 import { elementwiseSource, type ElementwiseKernel } from './codegen.js';
 import {
-  argReduceSource, intMatmulSource, reduceRowsSource, reduceStridedSource, scanSource, scatterSource, searchsortedSource,
+  argReduceSource, intMatmulSource, reduceRowsSource, VEC4, reduceStridedSource, scanSource, scatterSource, searchsortedSource,
   sortSource, takeAlongSource, takeSource,
 } from './kernels.js';
 import { isCpx } from './ctypes.js';
@@ -47,6 +47,10 @@ export function allKernelSources(): NamedSource[] {
       out.push({ name: `reduce/${op}/${d}/first`, source: reduceRowsSource(op, d, od, false, false) });
       out.push({ name: `reduce/${op}/${d}/partial`, source: reduceRowsSource(op, d, od, false, true) });
       out.push({ name: `reduce/${op}/${d}/finish`, source: reduceRowsSource(op, d, od, true, false) });
+      if (VEC4[d]) {
+        out.push({ name: `reduce/${op}/${d}/first-vec4`, source: reduceRowsSource(op, d, od, false, false, true) });
+        out.push({ name: `reduce/${op}/${d}/partial-vec4`, source: reduceRowsSource(op, d, od, false, true, true) });
+      }
       out.push({ name: `reduce/${op}/${d}/cols`, source: reduceStridedSource(op, d, od) });
     }
     for (const op of ['sum', 'prod', 'max', 'min'] as const) out.push({ name: `scan/${op}/${d}`, source: scanSource(op, d) });

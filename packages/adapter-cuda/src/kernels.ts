@@ -80,34 +80,53 @@ function intLimits(d: DType): { min: string; max: string } {
 
 const pre = (...ds: DType[]) => preambleFor(ds) + (ds.some(isCpx) ? ORDER_COMPLEX : '') + ORDER;
 
+/** 16-byte vector types for the 4-byte dtypes whose rows reductions read as vectors. */
+export const VEC4: Partial<Record<DType, string>> = { float32: 'float4', int32: 'int4', uint32: 'uint4' };
+
 /**
  * Reduction of contiguous rows `in[rows][n]`. `stage`: 'first' reads the input dtype and writes
  * the output dtype (`partial` false) or accumulators (`partial` true); 'next' reads accumulators.
  * Block b reduces row `b / chunks`, elements [c*chunk, min(n, (c+1)*chunk)).
+ * `vec4` (first stage, a VEC4 dtype, n and chunk multiples of 4, 16-byte aligned input) reads
+ * 16 bytes per load.
  */
-export function reduceRowsSource(op: ReduceOp, d: DType, out: DType, fromAcc: boolean, partial: boolean): string {
+export function reduceRowsSource(op: ReduceOp, d: DType, out: DType, fromAcc: boolean, partial: boolean, vec4 = false): string {
   const a = accumulator(op, d);
   const inT = fromAcc ? a.t : CTYPES[d].storage;
   const outT = partial ? a.t : CTYPES[out].storage;
   const read = (j: string) => (fromAcc ? `in[${j}]` : a.from(load(d, `in[${j}]`)));
   const write = partial ? 'acc' : store(out, a.fin('acc'));
-  return `${pre(d, out)}
-extern "C" __global__ void arr_reduce(const ${inT}* __restrict__ in, ${outT}* __restrict__ out, long long n, long long chunks, long long chunk) {
-  __shared__ ${a.t} sh[${BLOCK}];
-  const long long row = blockIdx.x / chunks, c = blockIdx.x % chunks;
-  const long long lo = row * n + c * chunk;
-  const long long hi = row * n + min(n, (c + 1) * chunk);
-  // Four independent accumulators keep four loads in flight per thread (memory-bound otherwise
-  // latency-bound on one dependency chain).
-  ${a.t} acc = ${a.init}, a1 = ${a.init}, a2 = ${a.init}, a3 = ${a.init};
-  long long j = lo + threadIdx.x;
+  const V = VEC4[d];
+  if (vec4 && (fromAcc || !V)) throw new Error(`cuda: no vector reduction for ${d}`);
+  // Four independent accumulators keep several loads in flight per thread (a single dependency
+  // chain would leave the loop latency-bound instead of bandwidth-bound).
+  const lanes4 = (q: string) => ['acc', 'a1', 'a2', 'a3'].map((x, i) => `${x} = ${a.combine(x, a.from(`${q}.${'xyzw'[i]}`))};`).join(' ');
+  const loop = vec4
+    ? `const ${V}* __restrict__ v = reinterpret_cast<const ${V}*>(in + lo);
+  const long long m = (hi - lo) >> 2;
+  long long j = threadIdx.x;
+  for (; j + ${BLOCK} < m; j += ${2 * BLOCK}) {
+    const ${V} p = v[j], q = v[j + ${BLOCK}];
+    ${lanes4('p')}
+    ${lanes4('q')}
+  }
+  for (; j < m; j += ${BLOCK}) { const ${V} p = v[j]; ${lanes4('p')} }`
+    : `long long j = lo + threadIdx.x;
   for (; j + ${3 * BLOCK} < hi; j += ${4 * BLOCK}) {
     acc = ${a.combine('acc', read('j'))};
     a1 = ${a.combine('a1', read(`j + ${BLOCK}`))};
     a2 = ${a.combine('a2', read(`j + ${2 * BLOCK}`))};
     a3 = ${a.combine('a3', read(`j + ${3 * BLOCK}`))};
   }
-  for (; j < hi; j += ${BLOCK}) acc = ${a.combine('acc', read('j'))};
+  for (; j < hi; j += ${BLOCK}) acc = ${a.combine('acc', read('j'))};`;
+  return `${pre(d, out)}
+extern "C" __global__ void arr_reduce(const ${inT}* __restrict__ in, ${outT}* __restrict__ out, long long n, long long chunks, long long chunk) {
+  __shared__ ${a.t} sh[${BLOCK}];
+  const long long row = blockIdx.x / chunks, c = blockIdx.x % chunks;
+  const long long lo = row * n + c * chunk;
+  const long long hi = row * n + min(n, (c + 1) * chunk);
+  ${a.t} acc = ${a.init}, a1 = ${a.init}, a2 = ${a.init}, a3 = ${a.init};
+  ${loop}
   acc = ${a.combine(a.combine('acc', 'a1'), a.combine('a2', 'a3'))};
   sh[threadIdx.x] = acc;
   __syncthreads();

@@ -1,14 +1,17 @@
 // GPU host diagnostics for the WebGPU EP speed targets: how the time of an elementwise chain
 // splits between evaluate() and the read that waits for it, by size and chain length.
 // Run with ARR_ORT_LOG_LEVEL=0 to see ORT's node placement on stderr. Prints one JSON object.
-// Usage: node bench/webgpu-diag.mjs [--ep webgpu]
+// Usage: node bench/webgpu-diag.mjs [--ep webgpu] [--options '{"validationMode":"disabled"}'] [--sizes 20,26]
 import { createNamespace, evaluate } from '../dist/index.js';
 
-const ep = process.argv.includes('--ep') ? process.argv[process.argv.indexOf('--ep') + 1] : 'webgpu';
-const np = await createNamespace({ executionProviders: [ep] });
-const out = { ep, engine: np.info().engine(), chain: {} };
+const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
+const ep = arg('--ep', 'webgpu');
+const providerOptions = JSON.parse(arg('--options', '{}'));
+const sizes = arg('--sizes', '20,26').split(',').map(Number);
+const np = await createNamespace({ executionProviders: [ep], providerOptions });
+const out = { ep, providerOptions, engine: np.info().engine(), chain: {} };
 const median = (a) => a.slice().sort((x, y) => x - y)[a.length >> 1];
-for (const log2 of [20, 26]) {
+for (const log2 of sizes) {
   const n = 2 ** log2;
   const x = np.add(np.asarray(new Float32Array(n).fill(0.5), { shape: [n] }), 0);
   await evaluate(x);

@@ -20,6 +20,8 @@ export interface OnnxAdapterOptions {
   readonly intraOpNumThreads?: number;
   /** Pending nodes after which an expression is evaluated in the background (default 512). */
   readonly maxPending?: number;
+  /** Options of the execution provider's entry (onnxruntime-node's per-provider options). */
+  readonly providerOptions?: Readonly<Record<string, unknown>>;
   /** Why other providers of a fallback list did not start (reported by engine()). */
   readonly skipped?: Readonly<Record<string, string>>;
 }
@@ -54,7 +56,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     this.threads = options.intraOpNumThreads ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
     this.skipped = options.skipped ?? {};
     const sessionOptions: ort.InferenceSession.SessionOptions = {
-      executionProviders: [this.ep],
+      executionProviders: [options.providerOptions ? ({ ...options.providerOptions, name: this.ep } as ort.InferenceSession.ExecutionProviderConfig) : this.ep],
       intraOpNumThreads: this.threads,
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',

@@ -26,6 +26,11 @@ export interface OnnxNamespaceOptions {
   readonly intraOpNumThreads?: number;
   /** Pending nodes after which an expression is evaluated in the background (default 512). */
   readonly maxPending?: number;
+  /**
+   * Options for the provider that starts, as onnxruntime-node takes them, e.g.
+   * `{ validationMode: 'wgpuOnly', storageBufferCacheMode: 'bucket' }` for WebGPU.
+   */
+  readonly providerOptions?: Readonly<Record<string, unknown>>;
   /** @internal Replaces session creation when probing providers (tests). */
   readonly starter?: Starter;
 }
@@ -39,6 +44,7 @@ export async function createNamespace(options: OnnxNamespaceOptions = {}): Promi
     skipped: tried,
     ...(options.intraOpNumThreads !== undefined ? { intraOpNumThreads: options.intraOpNumThreads } : {}),
     ...(options.maxPending !== undefined ? { maxPending: options.maxPending } : {}),
+    ...(options.providerOptions !== undefined ? { providerOptions: options.providerOptions } : {}),
   };
   return createCoreNamespace(new OnnxAdapter(adapterOptions));
 }

@@ -61,6 +61,12 @@ export interface ConformanceSuiteOptions {
   only?: readonly Category[];
   /** Options of the bad-input catalogue (its own expected failures, fuzz runs, …). */
   errors?: ErrorSuiteOptions;
+  /**
+   * The engine may flush float subnormals to zero in arithmetic and comparisons, as WGSL
+   * permits (WebGPU engines): property checks of ordering then compare subnormals as 0.
+   * The fixture cases are unaffected (their inputs have no subnormals).
+   */
+  flushesSubnormals?: boolean;
 }
 
 /** Registers the whole conformance suite for one adapter namespace. */
@@ -72,7 +78,7 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
   const declared = new Set<string>(Object.values(info.dtypes({ device })));
   const recorder = new Recorder();
   for (const d of DTYPES) if (!declared.has(d as DType)) recorder.record('(declared dtypes)', d, 'unsupported');
-  const suite: Suite = { name, np, declared, expected, recorder };
+  const suite: Suite = { name, np, declared, expected, recorder, flushesSubnormals: options.flushesSubnormals ?? false };
   const want = (c: Category) => !options.only || options.only.includes(c);
 
   describe(`conformance: ${name} (${String(device)})`, () => {

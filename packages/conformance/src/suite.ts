@@ -11,6 +11,8 @@ export interface Suite {
   readonly declared: ReadonlySet<string>;
   readonly expected: ExpectedFailures;
   readonly recorder: Recorder;
+  /** The engine may flush float subnormals to zero (WGSL allows it): order checks treat them as 0. */
+  readonly flushesSubnormals: boolean;
 }
 
 export interface TestMeta {
