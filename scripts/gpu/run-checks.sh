@@ -6,7 +6,8 @@
 #   usage: OUT=/some/dir bash scripts/gpu/run-checks.sh [steps…]
 #   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench
 #   (diagnostics, not in the default list: tfjs-diag ort-diag ort-placement)
-#   (default: all; BENCH_ARGS adds arguments to the benchmark, e.g. "--quick")
+#   (default: all; BENCH_ARGS adds arguments to the benchmark, e.g. "--quick"; BENCH_ADAPTERS
+#   limits it to some adapters, BENCH_SECONDS sets its time limit)
 set -u
 out=${OUT:?set OUT to the output folder}
 work=$(mktemp -d)
@@ -45,8 +46,10 @@ for s in $steps; do
       node packages/adapter-onnxruntime/bench/webgpu-diag.mjs --sizes 24,26 --options "$o" 2>/dev/null; done; node packages/adapter-onnxruntime/bench/webgpu-diag.mjs --ep cpu --sizes 24,26 2>/dev/null' ;;
     ort-placement) step ort-placement 120 bash -c 'ARR_ORT_LOG_LEVEL=0 node packages/adapter-onnxruntime/bench/webgpu-diag.mjs 2>&1 | grep -iE "placement|assigned|memcpy|CPUExecutionProvider|WebGpuExecutionProvider" | sort | uniq -c | sort -rn | head -80' ;;
     cuda-ref) step cuda-ref 180 python3 packages/adapter-cuda/bench/gpu-ref.py ;;
+    # Every adapter and engine that starts (the others are listed with their reason), unless
+    # BENCH_ADAPTERS names some.
     bench) step bench ${BENCH_SECONDS:-420} node apps/bench/dist/main.js --no-progress --reference \
-      --adapters "${BENCH_ADAPTERS:-ndarray,tfjs:wasm,tfjs:webgpu,onnxruntime:cpu,onnxruntime:webgpu,cuda}" \
+      ${BENCH_ADAPTERS:+--adapters "$BENCH_ADAPTERS"} \
       --tensorboard "$work/r/tensorboard" --out "$work/r/bench" ${BENCH_ARGS:-} ;;
     *) echo "unknown step $s" | tee -a "$work/r/steps.txt" ;;
   esac

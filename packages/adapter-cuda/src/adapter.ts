@@ -122,6 +122,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
   private readonly device_: Device;
   private readonly args: ArgWriter;
   private readonly fns = new Map<string, bigint>();
+  private readonly occupancies = new Map<bigint, number>();
   private readonly ew = new Map<string, EwEntry>();
   private readonly errBlock: Block;
   private readonly arch: string;
@@ -261,6 +262,18 @@ export class CudaAdapter implements Adapter<CudaArray> {
       this.fns.set(k, f);
     }
     return f;
+  }
+
+  /** Blocks of BLOCK threads of `f` resident at once on one SM (cached per function). */
+  private occupancy(f: bigint): number {
+    let k = this.occupancies.get(f);
+    if (k === undefined) {
+      const h = out<number>();
+      check(this.libs.cu.cuOccupancyMaxActiveBlocksPerMultiprocessor!(h, f, BLOCK, 0), 'cuOccupancyMaxActiveBlocksPerMultiprocessor');
+      k = Math.max(1, Number(h[0]));
+      this.occupancies.set(f, k);
+    }
+    return k;
   }
 
   private grid(n: number): number { return Math.max(1, Math.min(Math.ceil(n / BLOCK), this.maxGrid)); }
@@ -756,11 +769,14 @@ export class CudaAdapter implements Adapter<CudaArray> {
       this.launch(f, this.grid(rows), BLOCK);
       return;
     }
-    const want = Math.max(1, Math.floor((this.maxGrid * 2) / rows));
-    let chunks = Math.min(want, Math.ceil(n / (BLOCK * 4)), 1024);
     // 16-byte loads where rows and chunks start on 16-byte boundaries.
     const vec = VEC4[d] !== undefined && n % 4 === 0 && this.addr(c) % 16n === 0n;
     const v = vec ? 'v' : '';
+    const f1 = this.fn(`redr:${op}:${d}:01${v}`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, false, true, vec));
+    // Exactly one full wave of blocks (as many as fit on every SM at once): a partial last wave
+    // would leave most SMs idle while a few finish.
+    const wave = this.libs.device.smCount * this.occupancy(f1);
+    let chunks = rows >= wave ? 1 : Math.min(Math.floor(wave / rows), Math.ceil(n / (BLOCK * 4)));
     if (chunks <= 1) {
       const f = this.fn(`redr:${op}:${d}:00${v}`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, false, false, vec));
       this.args.reset().ptr(this.addr(c)).ptr(dst).i64(n).i64(1).i64(n);
@@ -772,7 +788,6 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const accBytes = 16;
     const tmp = this.alloc(rows * chunks * accBytes);
     try {
-      const f1 = this.fn(`redr:${op}:${d}:01${v}`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, false, true, vec));
       this.args.reset().ptr(this.addr(c)).ptr(tmp.ptr).i64(n).i64(chunks).i64(chunk);
       this.launch(f1, rows * chunks, BLOCK);
       const f2 = this.fn(`redr:${op}:${d}:10`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, true, false));

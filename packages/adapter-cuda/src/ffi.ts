@@ -88,6 +88,7 @@ const DRIVER_FNS = [
   'int cuMemFreeHost(void *p)',
   'int cuModuleLoadData(_Out_ void **module, void *image)',
   'int cuModuleGetFunction(_Out_ void **fn, void *module, const char *name)',
+  'int cuOccupancyMaxActiveBlocksPerMultiprocessor(_Out_ int *blocks, void *fn, int blockSize, size_t smem)',
   'int cuLaunchKernel(void *f, unsigned int gx, unsigned int gy, unsigned int gz, unsigned int bx, unsigned int by, unsigned int bz, unsigned int shmem, void *stream, void *params, void *extra)',
   'int cuEventCreate(_Out_ void **ev, unsigned int flags)',
   'int cuEventRecord(void *ev, void *stream)',

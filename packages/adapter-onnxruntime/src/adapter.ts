@@ -34,6 +34,16 @@ const EP_DTYPES: Record<ExecutionProvider, readonly DType[]> = {
   webgpu: ['bool', 'int32', 'uint32', 'float16', 'float32'],
 };
 
+/**
+ * Provider options we set unless the user overrides them. WebGPU: the default 'bucket' storage
+ * buffer cache does not keep buffers above its largest bucket, so every run allocated (and Dawn
+ * zero-filled) fresh 256 MiB buffers: measured on the H200, one elementwise op on 2^26 float32
+ * took 8.7 ms with 'bucket' and 0.95 ms with 'simple' (reuse by exact size).
+ */
+const DEFAULT_PROVIDER_OPTIONS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  webgpu: { storageBufferCacheMode: 'simple' },
+};
+
 /** ORT's log severity: errors only, unless ARR_ORT_LOG_LEVEL (0 verbose … 4 fatal) says otherwise. */
 function logLevel(): 0 | 1 | 2 | 3 | 4 {
   const v = Number(process.env['ARR_ORT_LOG_LEVEL'] ?? 3);
@@ -50,13 +60,16 @@ export class OnnxAdapter implements Adapter<LazyNode> {
   private readonly caps: Capabilities;
   private readonly threads: number;
   private readonly skipped: Readonly<Record<string, string>>;
+  private readonly providerOptions: Readonly<Record<string, unknown>>;
 
   constructor(options: OnnxAdapterOptions = {}) {
     this.ep = options.executionProvider ?? 'cpu';
     this.threads = options.intraOpNumThreads ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
     this.skipped = options.skipped ?? {};
+    const providerOptions = { ...(DEFAULT_PROVIDER_OPTIONS[this.ep] ?? {}), ...(options.providerOptions ?? {}) };
+    this.providerOptions = providerOptions;
     const sessionOptions: ort.InferenceSession.SessionOptions = {
-      executionProviders: [options.providerOptions ? ({ ...options.providerOptions, name: this.ep } as ort.InferenceSession.ExecutionProviderConfig) : this.ep],
+      executionProviders: [Object.keys(providerOptions).length ? ({ ...providerOptions, name: this.ep } as ort.InferenceSession.ExecutionProviderConfig) : this.ep],
       intraOpNumThreads: this.threads,
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
@@ -85,6 +98,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       details: Object.freeze({
         onnxruntime: ort.env.versions?.node ?? 'unknown',
         intraOpNumThreads: this.threads,
+        ...(Object.keys(this.providerOptions).length ? { providerOptions: JSON.stringify(this.providerOptions) } : {}),
         sessionsCreated: this.engineRef.sessionsCreated,
         runs: this.engineRef.runs,
         ...Object.fromEntries(Object.entries(this.skipped).map(([k, v]) => [`skipped:${k}`, v])),
