@@ -5,7 +5,8 @@
 #
 #   usage: OUT=/some/dir bash scripts/gpu/run-checks.sh [steps…]
 #   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench
-#   (diagnostics, not in the default list: tfjs-diag ort-diag ort-placement)
+#   (diagnostics, not in the default list: tfjs-diag ort-diag ort-placement cuda-extract;
+#   ARR_CUDA_CONFORMANCE_ONLY=extract,searching limits cuda-conformance to some groups)
 #   (default: all; BENCH_ARGS adds arguments to the benchmark, e.g. "--quick"; BENCH_ADAPTERS
 #   limits it to some adapters, BENCH_SECONDS sets its time limit)
 set -u
@@ -45,6 +46,7 @@ for s in $steps; do
     ort-diag) step ort-diag 180 bash -c 'for o in "{}" "{\"validationMode\":\"disabled\"}" "{\"storageBufferCacheMode\":\"disabled\"}" "{\"storageBufferCacheMode\":\"simple\"}"; do
       node packages/adapter-onnxruntime/bench/webgpu-diag.mjs --sizes 24,26 --options "$o" 2>/dev/null; done; node packages/adapter-onnxruntime/bench/webgpu-diag.mjs --ep cpu --sizes 24,26 2>/dev/null' ;;
     ort-placement) step ort-placement 120 bash -c 'ARR_ORT_LOG_LEVEL=0 node packages/adapter-onnxruntime/bench/webgpu-diag.mjs 2>&1 | grep -iE "placement|assigned|memcpy|CPUExecutionProvider|WebGpuExecutionProvider" | sort | uniq -c | sort -rn | head -80' ;;
+    cuda-extract) step cuda-extract 120 bash -c 'node packages/adapter-cuda/bench/extract-check.mjs; node packages/adapter-cuda/bench/extract-check.mjs --host-path' ;;
     cuda-ref) step cuda-ref 180 python3 packages/adapter-cuda/bench/gpu-ref.py ;;
     # Every adapter and engine that starts (the others are listed with their reason), unless
     # BENCH_ADAPTERS names some.

@@ -10,7 +10,7 @@ import { CTYPES, isCpx } from './ctypes.js';
 import { check, checkBlas, CUDA_ERROR_NOT_READY, type Libraries, loadLibraries, OutOfMemory, out } from './ffi.js';
 import { defaultCacheDir, DiskCache, KernelCache } from './kernel-cache.js';
 import {
-  argReduceSource, BLOCK, ERR, intMatmulSource, reduceRowsSource, reduceStridedSource, scanSource, scatterSource,
+  argReduceSource, BLOCK, compressSource, ERR, intMatmulSource, reduceRowsSource, reduceStridedSource, scanSource, scatterSource,
   searchsortedSource, sortSource, takeAlongSource, takeSource, VEC4,
 } from './kernels.js';
 import { type Block, MemoryPool, type Pinned, PinnedPool } from './pool.js';
@@ -26,6 +26,12 @@ export interface CudaAdapterOptions {
   readonly fusion?: boolean;
   /** Kernel disk cache folder; `false` disables it. Default: $ARR_CUDA_CACHE or ~/.cache/arr-cuda. */
   readonly cacheDir?: string | false;
+  /**
+   * `extract` by stream compaction on the device instead of core's host path (mask read back,
+   * positions found on the host, then `take`). Default false: the kernel compiles (nvcc check)
+   * but has not yet run on a GPU; see the README.
+   */
+  readonly deviceExtract?: boolean;
 }
 
 const CAPS: Capabilities = Object.freeze({
@@ -146,6 +152,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const libs = (this.libs = loadLibraries(options.device ?? 0));
     this.fusion = options.fusion ?? true;
     this.tf32 = options.tf32 ?? false;
+    if (options.deviceExtract) this.compress = (x, mask) => this.compressOnDevice(x, mask);
     const { cu, koffi, stream } = libs;
     this.device_ = makeDevice('cuda', `cuda:${options.device ?? 0}`, 'gpu');
     this.arch = `sm_${libs.device.major}${libs.device.minor}`;
@@ -201,6 +208,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
         memoryBytes: l.device.totalMem,
         multiprocessors: l.device.smCount,
         fusion: this.fusion,
+        deviceExtract: this.compress !== undefined,
         tf32: this.tf32,
         libcuda: l.driverPath,
         libcublas: l.toolkit.cublas,
@@ -934,6 +942,55 @@ export class CudaAdapter implements Adapter<CudaArray> {
     } finally {
       this.release(cx);
       this.release(ci);
+    }
+  }
+
+  /** Core's optional `compress` hook: present only with `deviceExtract: true`. */
+  readonly compress?: (x: K, mask: K) => Promise<{ handle: CudaArray; count: number }>;
+
+  /** `extract` on the device: count per block, offsets, then an ordered write (one 8-byte read of the total). */
+  private async compressOnDevice(x: K, mask: K): Promise<{ handle: CudaArray; count: number }> {
+    const n = x.handle.size;
+    if (n === 0) return { handle: this.newArray([0], x.dtype), count: 0 };
+    const cx = this.contiguous(x.handle), cm = this.contiguous(mask.handle);
+    const blocks = Math.max(1, Math.min(Math.ceil(n / (BLOCK * 16)), this.libs.device.smCount * 16));
+    const chunk = Math.ceil(n / blocks);
+    const counts = this.alloc((blocks + 1) * 8);
+    try {
+      const key = `compress:${x.dtype}`;
+      const src = () => compressSource(x.dtype);
+      this.args.reset().ptr(this.addr(cm)).ptr(counts.ptr).i64(n).i64(chunk);
+      this.launch(this.fn(key, 'arr_compress_count', src), blocks, BLOCK);
+      this.args.reset().ptr(counts.ptr).i64(blocks);
+      this.launch(this.fn(key, 'arr_compress_offsets', src), 1, 32);
+      const count = Number(await this.readInt64(counts.ptr + BigInt(blocks * 8)));
+      const o = this.newArray([count], x.dtype);
+      if (count > 0) {
+        this.args.reset().ptr(this.addr(cx)).ptr(this.addr(cm)).ptr(o.block!.ptr).ptr(counts.ptr).i64(n).i64(chunk);
+        this.launch(this.fn(key, 'arr_compress_write', src), blocks, BLOCK);
+      }
+      return { handle: o, count };
+    } finally {
+      // Stream order keeps these alive for the kernels already queued.
+      this.pool.release(counts);
+      this.release(cx);
+      this.release(cm);
+    }
+  }
+
+  /** One int64 from device memory, read asynchronously (stream-ordered after queued work). */
+  private async readInt64(ptr: bigint): Promise<bigint> {
+    const { cu, stream } = this.libs;
+    const p = this.pinned.take(8);
+    let ev: bigint | undefined;
+    try {
+      check(cu.cuMemcpyDtoHAsync_v2!(p.ptr, ptr, 8, stream), 'cuMemcpyDtoHAsync');
+      ev = this.recordEvent();
+      await this.waitEvent(ev);
+      return new BigInt64Array(p.bytes.buffer, p.bytes.byteOffset, 1)[0]!;
+    } finally {
+      if (ev !== undefined) cu.cuEventDestroy_v2!(ev);
+      this.pinned.give(p);
     }
   }
 

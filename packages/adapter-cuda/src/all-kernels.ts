@@ -6,7 +6,7 @@
 import { BINARY, DTYPES, UNARY, type BinaryOp, type DType, type UnaryOp } from '@arr/core';
 import { elementwiseSource, type ElementwiseKernel } from './codegen.js';
 import {
-  argReduceSource, intMatmulSource, reduceRowsSource, VEC4, reduceStridedSource, scanSource, scatterSource, searchsortedSource,
+  argReduceSource, compressSource, intMatmulSource, reduceRowsSource, VEC4, reduceStridedSource, scanSource, scatterSource, searchsortedSource,
   sortSource, takeAlongSource, takeSource,
 } from './kernels.js';
 import { isCpx } from './ctypes.js';
@@ -56,6 +56,7 @@ export function allKernelSources(): NamedSource[] {
     for (const op of ['sum', 'prod', 'max', 'min'] as const) out.push({ name: `scan/${op}/${d}`, source: scanSource(op, d) });
     for (const op of ['argmax', 'argmin'] as const) out.push({ name: `${op}/${d}`, source: argReduceSource(op, d) });
     for (const desc of [false, true]) out.push({ name: `sort/${d}/${desc}`, source: sortSource(d, desc) });
+    out.push({ name: `compress/${d}`, source: compressSource(d) });
     for (const side of ['left', 'right'] as const) out.push({ name: `searchsorted/${d}/${side}`, source: searchsortedSource(d, side) });
     for (const id of ['int32', 'int64'] as const) {
       out.push({ name: `take/${d}/${id}`, source: takeSource(d, id) });

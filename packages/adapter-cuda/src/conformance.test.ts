@@ -2,7 +2,7 @@
 // skipped with the reason; on a GPU host it runs in full.
 import { describe, it } from 'vitest';
 import { type Category, defineConformanceSuite } from '@arr/conformance';
-import { cudaAvailable, defaultNamespace } from './index.js';
+import { createNamespace, cudaAvailable, defaultNamespace } from './index.js';
 import { expectedFailures } from './expected-failures.js';
 
 const status = cudaAvailable();
@@ -13,5 +13,7 @@ if (!status.available) {
 } else {
   // ARR_CUDA_CONFORMANCE_ONLY=statistical,searching runs some groups (first-run NVRTC compiles are slow).
   const only = process.env.ARR_CUDA_CONFORMANCE_ONLY?.split(',').filter(Boolean) as Category[] | undefined;
-  defineConformanceSuite({ name: 'cuda', namespace: defaultNamespace(), expectedFailures, ...(only ? { only } : {}) });
+  // ARR_CUDA_DEVICE_EXTRACT=1 tests the opt-in device-side extract (`deviceExtract: true`).
+  const np = process.env.ARR_CUDA_DEVICE_EXTRACT === '1' ? await createNamespace({ deviceExtract: true }) : defaultNamespace();
+  defineConformanceSuite({ name: 'cuda', namespace: np, expectedFailures, ...(only ? { only } : {}) });
 }

@@ -391,3 +391,58 @@ extern "C" __global__ void arr_imatmul(const ${S}* __restrict__ A, const ${S}* _
 }
 `;
 }
+
+/**
+ * Stream compaction (`extract`): the elements of x[n] where mask[n] (bool) is set, in order.
+ * Block b owns elements [b*chunk, min(n, (b+1)*chunk)). `arr_compress_count` counts each block's
+ * set flags; `arr_compress_offsets` (one thread: a few thousand blocks) turns the counts into
+ * exclusive offsets in place and writes the total at counts[blocks]; `arr_compress_write` writes
+ * each block's elements from its offset, tile by tile, ranks from warp ballots.
+ */
+export function compressSource(d: DType): string {
+  const S = CTYPES[d].storage;
+  const W = BLOCK / 32;
+  return `${preambleFor([d, 'bool'])}
+extern "C" __global__ void arr_compress_count(const u8* __restrict__ m, long long* __restrict__ counts, long long n, long long chunk) {
+  __shared__ long long sh[${W}];
+  const long long lo = (long long)blockIdx.x * chunk, hi = min(n, lo + chunk);
+  long long c = 0;
+  for (long long j = lo + threadIdx.x; j < hi; j += ${BLOCK}) c += m[j] != 0;
+  for (int o = 16; o > 0; o >>= 1) c += __shfl_down_sync(0xffffffffu, c, o);
+  if ((threadIdx.x & 31) == 0) sh[threadIdx.x >> 5] = c;
+  __syncthreads();
+  if (threadIdx.x == 0) {
+    long long t = 0;
+    for (int w = 0; w < ${W}; w++) t += sh[w];
+    counts[blockIdx.x] = t;
+  }
+}
+extern "C" __global__ void arr_compress_offsets(long long* counts, long long blocks) {
+  if (blockIdx.x != 0 || threadIdx.x != 0) return;
+  long long s = 0;
+  for (long long b = 0; b < blocks; b++) { const long long c = counts[b]; counts[b] = s; s += c; }
+  counts[blocks] = s;
+}
+extern "C" __global__ void arr_compress_write(const ${S}* __restrict__ x, const u8* __restrict__ m, ${S}* __restrict__ out, const long long* __restrict__ offsets, long long n, long long chunk) {
+  __shared__ int warps[${W}];
+  __shared__ long long base;
+  const long long lo = (long long)blockIdx.x * chunk, hi = min(n, lo + chunk);
+  const int lane = threadIdx.x & 31, w = threadIdx.x >> 5;
+  if (threadIdx.x == 0) base = offsets[blockIdx.x];
+  __syncthreads();
+  for (long long t0 = lo; t0 < hi; t0 += ${BLOCK}) {
+    const long long j = t0 + threadIdx.x;
+    const bool f = j < hi && m[j] != 0;
+    const unsigned bal = __ballot_sync(0xffffffffu, f);
+    if (lane == 0) warps[w] = __popc(bal);
+    __syncthreads();
+    int before = 0, total = 0;
+    for (int k = 0; k < ${W}; k++) { const int c = warps[k]; if (k < w) before += c; total += c; }
+    if (f) out[base + before + __popc(bal & ((1u << lane) - 1u))] = x[j];
+    __syncthreads();
+    if (threadIdx.x == 0) base += total;
+    __syncthreads();
+  }
+}
+`;
+}

@@ -183,6 +183,12 @@ export interface Adapter<H = unknown> {
   argsort(x: KernelArray<H>, axis: number, descending: boolean, stable: boolean): H;
   /** For each value of `v`, its insertion index (int32) in the sorted 1-D `x1`. */
   searchsorted(x1: KernelArray<H>, v: KernelArray<H>, side: 'left' | 'right'): H;
+  /**
+   * Optional: the elements of 1-D `x` where the 1-D bool `mask` (same length) is true, in
+   * order, computed on the device (`extract`). Without it core reads the mask back, finds the
+   * positions on the host and gathers with `take`.
+   */
+  compress?(x: KernelArray<H>, mask: KernelArray<H>): Promise<{ handle: H; count: number }>;
 
   // ---- optional extensions (np.linalg / np.fft); without them those functions throw DeviceError ----
   readonly linalg?: LinalgKernels<H>;

@@ -240,6 +240,21 @@ export function searchingFunctions(ctx: Context): SearchingFunctions {
       const device = ctx.sameDevice(fn, [c, a]);
       const shape = broadcastShapesUnchecked(fn, c.shape, a.shape);
       ctx.checkSupported(fn, DEFAULT_INDEX, device);
+      if (adapter.compress) {
+        const size = shape.reduce((n, d) => n * d, 1);
+        const [fx, fm] = ctx.scope(() => [
+          ctx.reshape(ctx.broadcastTo(fn, a, shape), [size]),
+          ctx.reshape(ctx.broadcastTo(fn, ctx.cast(c, 'bool'), shape), [size]),
+        ]);
+        try {
+          const r = await adapter.compress(fx!, fm!);
+          return ctx.wrap(r.handle, [r.count], a.dtype, device);
+        } finally {
+          // (either may be the caller's own array when no broadcast or reshape was needed)
+          if (fx !== a) fx!.dispose();
+          if (fm !== c) fm!.dispose();
+        }
+      }
       const pos = await positions(fn, c, shape);
       ctx.arr(fn, 'x', a); // still alive after the read-back
       return ctx.scope(() => {
