@@ -33,9 +33,18 @@ describe('meanDTypes', () => {
 
 describe('nonzeroPositions', () => {
   it('counts NaN as non-zero and both zeros as zero', () => {
-    expect(nonzeroPositions(Float32Array.from([0, -0, NaN, 2]), 'float32', 4)).toEqual([2, 3]);
-    expect(nonzeroPositions(Uint16Array.from([0, 0x8000, 0x3c00]), 'float16', 3)).toEqual([2]);
-    expect(nonzeroPositions(Float64Array.from([0, 0, 0, 1]), 'complex128', 2)).toEqual([1]);
-    expect(nonzeroPositions(BigInt64Array.from([0n, 3n]), 'int64', 2)).toEqual([1]);
+    expect(nonzeroPositions(Int8Array.from([1, 0, 0, -3]), 'int8', 4)).toBeInstanceOf(Int32Array);
+    expect(Array.from(nonzeroPositions(Float32Array.from([0, -0, NaN, 2]), 'float32', 4))).toEqual([2, 3]);
+    expect(Array.from(nonzeroPositions(Uint16Array.from([0, 0x8000, 0x3c00]), 'float16', 3))).toEqual([2]);
+    expect(Array.from(nonzeroPositions(Float64Array.from([0, 0, 0, 1]), 'complex128', 2))).toEqual([1]);
+    expect(Array.from(nonzeroPositions(BigInt64Array.from([0n, 3n]), 'int64', 2))).toEqual([1]);
+  });
+  it('gives exact lengths whether the last element is kept or not', () => {
+    const bools = (xs: number[]) => nonzeroPositions(Uint8Array.from(xs), 'bool', xs.length);
+    expect(Array.from(bools([1, 0, 1, 1, 0]))).toEqual([0, 2, 3]);
+    expect(Array.from(bools([0, 1, 0, 0, 1]))).toEqual([1, 4]);
+    expect(bools([0, 0, 0]).length).toBe(0);
+    expect(Array.from(bools([1, 1, 1]))).toEqual([0, 1, 2]);
+    expect(bools([]).length).toBe(0);
   });
 });

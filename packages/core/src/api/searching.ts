@@ -72,19 +72,30 @@ export interface SearchingFunctions {
   extract(condition: NDArray, x: NDArray): Promise<NDArray>;
 }
 
-/** Flat positions of the non-zero elements of host data. */
-export function nonzeroPositions(data: HostArray, dtype: DType, size: number): number[] {
-  const out: number[] = [];
-  if (isComplex(dtype)) {
-    for (let i = 0; i < size; i++) if (data[2 * i] !== 0 || data[2 * i + 1] !== 0) out.push(i);
-  } else if (dtype === 'float16') {
-    for (let i = 0; i < size; i++) if (((data[i] as number) & 0x7fff) !== 0) out.push(i);
-  } else if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
-    for (let i = 0; i < size; i++) if (data[i] !== 0n) out.push(i);
-  } else {
+/** Flat positions of the non-zero elements of host data (two passes: count, then fill). */
+export function nonzeroPositions(data: HostArray, dtype: DType, size: number): Int32Array {
+  let test: (i: number) => boolean;
+  if (isComplex(dtype)) test = (i) => data[2 * i] !== 0 || data[2 * i + 1] !== 0;
+  else if (dtype === 'float16') test = (i) => ((data[i] as number) & 0x7fff) !== 0;
+  else if (data instanceof BigInt64Array || data instanceof BigUint64Array) test = (i) => data[i] !== 0n;
+  else {
     // NaN !== 0, so NaN counts as non-zero.
-    for (let i = 0; i < size; i++) if (data[i] !== 0) out.push(i);
+    const d = data as Exclude<HostArray, BigInt64Array | BigUint64Array>;
+    // Branch-free (random masks would mispredict every other element): write every position,
+    // advance only past the kept ones; one spare slot takes the last unkept write.
+    let count = 0;
+    for (let i = 0; i < size; i++) count += +(d[i] !== 0);
+    const out = new Int32Array(count + 1);
+    for (let i = 0, k = 0; k < count; i++) {
+      out[k] = i;
+      k += +(d[i] !== 0);
+    }
+    return out.subarray(0, count);
   }
+  let count = 0;
+  for (let i = 0; i < size; i++) if (test(i)) count++;
+  const out = new Int32Array(count);
+  for (let i = 0, k = 0; k < count; i++) if (test(i)) out[k++] = i;
   return out;
 }
 
@@ -117,7 +128,7 @@ export function searchingFunctions(ctx: Context): SearchingFunctions {
   };
 
   /** Broadcast `condition` (as bool) and `x`, read the condition back, and give flat positions. */
-  const positions = async (fn: string, cond: NDArray, shape: readonly number[]): Promise<number[]> => {
+  const positions = async (fn: string, cond: NDArray, shape: readonly number[]): Promise<Int32Array> => {
     const b = ctx.scope(() => {
       const c = ctx.cast(cond, 'bool');
       const full = ctx.broadcastTo(fn, c, shape);
@@ -260,7 +271,7 @@ export function searchingFunctions(ctx: Context): SearchingFunctions {
       return ctx.scope(() => {
         if (pos.length === 0) return fullArray(ctx, a, [0], 0, a.dtype);
         const flat = ctx.reshape(ctx.broadcastTo(fn, a, shape), [shape.reduce((n, d) => n * d, 1)]);
-        const idx = upload(Int32Array.from(pos), [pos.length], device);
+        const idx = upload(pos, [pos.length], device);
         return ctx.wrap(adapter.take(flat, idx, 0), [pos.length], a.dtype, device);
       });
     },
