@@ -55,9 +55,13 @@ SWEEPS = {
 }
 
 
+# Elementwise ops, in the order of apps/bench/src/cases.ts.
+EW_OPS = ("mul-scalar", "square", "add", "chain", "axpy", "chain10")
+
+
 def default_plan(mode, dtype):
     ops = [{"case": "matmul", "op": "matmul", "sizes": SWEEPS["matmul"][mode], "dtypes": [dtype]}]
-    ops += [{"case": "elementwise", "op": o, "sizes": SWEEPS["elementwise"][mode], "dtypes": [dtype]} for o in ("mul-scalar", "square", "add", "chain")]
+    ops += [{"case": "elementwise", "op": o, "sizes": SWEEPS["elementwise"][mode], "dtypes": [dtype]} for o in EW_OPS]
     ops += [{"case": "creation", "op": "ones", "sizes": SWEEPS["creation"][mode], "dtypes": [dtype]}]
     ops += [{"case": "reduction", "op": o, "sizes": SWEEPS["reduction"][mode], "dtypes": [dtype]}
             for o in ("sum", "sum-axis", "mean", "mean-axis", "max", "max-axis")]
@@ -201,7 +205,9 @@ def inputs_for(op, n, dtype, rng):
     f = lambda *shape: rng.random(shape, dtype=np.float32).astype(dtype)  # noqa: E731
     if op == "matmul":
         return [f(n, n), f(n, n)]
-    if op in ("mul-scalar", "square", "add", "chain"):
+    if op == "axpy":
+        return [f(n), f(n)]
+    if op in EW_OPS:
         return [f(n)]
     if op == "ones":
         return []
@@ -225,6 +231,15 @@ def op_fn(op, xp, n, dtype):
             b = a * a
             return b + b
         return chain
+    if op == "axpy":
+        return lambda x, y: x * 5 + y
+    if op == "chain10":
+        def chain10(x):
+            t = x
+            for _ in range(5):
+                t = t * 1.0001 + 0.5
+            return t
+        return chain10
     if op == "ones":
         s = round(n ** (1 / 3))
         shape = (s, s, s) if s**3 == n else (n,)
@@ -242,7 +257,7 @@ def op_fn(op, xp, n, dtype):
 
 
 def elements(op, n):
-    return {"matmul": 3 * n * n, "chain": 4 * n, "ones": n, "add-1": 3, "extract-sum": 3 * n}.get(op, 2 * n)
+    return {"matmul": 3 * n * n, "chain": 4 * n, "axpy": 3 * n, "ones": n, "add-1": 3, "extract-sum": 3 * n}.get(op, 2 * n)
 
 
 def flops(op, n):
@@ -250,6 +265,10 @@ def flops(op, n):
         return 2 * n**3
     if op == "chain":
         return 3 * n
+    if op == "axpy":
+        return 2 * n
+    if op == "chain10":
+        return 10 * n
     if op in ("mul-scalar", "square", "add"):
         return n
     return None
@@ -265,7 +284,7 @@ def shape_of(op, n):
     if op == "ones":
         s = round(n ** (1 / 3))
         return [s, s, s] if s**3 == n else [n]
-    if op in ("add-1", "mul-scalar", "square", "add", "chain"):
+    if op == "add-1" or op in EW_OPS:
         return [n]
     return list(matrix_shape(n))
 

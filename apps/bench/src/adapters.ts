@@ -21,9 +21,12 @@ export interface AdapterSpec {
   expectBackend?: string;
   /** What to tell the user when the package is missing. */
   install: string;
+  /** A variant that runs only when named in --adapters (not part of the default list). */
+  optIn?: boolean;
 }
 
 const ORT_INSTALL = 'add @arr/adapter-onnxruntime (and onnxruntime-node) to apps/bench and run pnpm install';
+const CUDA_INSTALL = 'add @arr/adapter-cuda to apps/bench and run pnpm install (needs an NVIDIA driver and the CUDA libraries)';
 const TFJS_INSTALL = 'add @arr/adapter-tfjs (and its backend package) to apps/bench and run pnpm install';
 
 /** Every spec the bench knows, in the order they run by default. */
@@ -36,10 +39,15 @@ export const ADAPTERS: readonly AdapterSpec[] = [
   { id: 'onnxruntime:cpu', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['cpu'] }, expectBackend: 'cpu', install: ORT_INSTALL },
   { id: 'onnxruntime:webgpu', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['webgpu'] }, expectBackend: 'webgpu', install: ORT_INSTALL },
   { id: 'onnxruntime:cuda', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['cuda'] }, expectBackend: 'cuda', install: ORT_INSTALL },
-  { id: 'cuda', package: '@arr/adapter-cuda', options: {}, expectBackend: 'cuda', install: 'add @arr/adapter-cuda to apps/bench and run pnpm install (needs an NVIDIA driver and the CUDA libraries)' },
+  { id: 'cuda', package: '@arr/adapter-cuda', options: {}, expectBackend: 'cuda', install: CUDA_INSTALL },
+  // One kernel per operation, as CuPy without cp.fuse: the op-by-op side of the fusion comparison.
+  { id: 'cuda:unfused', package: '@arr/adapter-cuda', options: { fusion: false }, expectBackend: 'cuda', install: CUDA_INSTALL, optIn: true },
 ];
 
+/** Every known spec, for --adapters. */
 export const ADAPTER_IDS = ADAPTERS.map((a) => a.id);
+/** What runs without --adapters. */
+export const DEFAULT_ADAPTER_IDS = ADAPTERS.filter((a) => !a.optIn).map((a) => a.id);
 
 export function findAdapter(id: string): AdapterSpec | undefined {
   return ADAPTERS.find((a) => a.id === id);

@@ -165,8 +165,8 @@ function safeBytes(ns: BenchNs): number | undefined {
   }
 }
 
-/** The result array a Tasks object from arrTasks holds. */
-function resultOf(t: Tasks): BenchArray {
+/** The result an op's tasks computed once before timing (what `download` reads). */
+export function resultOf(t: Tasks): BenchArray {
   return (t as unknown as { _result: BenchArray })._result;
 }
 
@@ -267,11 +267,24 @@ const EW_SIZES: Record<Mode, number[]> = {
   full: [...decades(3, 8, [1, 3]), 1e9],
 };
 
-type EwDef = { op: string; arr: ArrFn; loop: (x: Float32Array) => void; ref: (v: number) => number };
+type EwDef = {
+  op: string;
+  /** Input arrays of n elements (x, and y for two). */
+  inputs: 1 | 2;
+  /** Elements read and written, and flops, per input element (for the throughput columns). */
+  traffic: number;
+  flops: number;
+  arr: ArrFn;
+  loop: (x: Float32Array, y: Float32Array) => void;
+  ref: (v: number, w: number) => number;
+};
 
 const ELEMENTWISE: EwDef[] = [
   {
     op: 'mul-scalar',
+    inputs: 1,
+    traffic: 2,
+    flops: 1,
     arr: (np, [x]) => np.multiply(x!, 5),
     loop: (x) => {
       const o = new Float32Array(x.length);
@@ -281,6 +294,9 @@ const ELEMENTWISE: EwDef[] = [
   },
   {
     op: 'square',
+    inputs: 1,
+    traffic: 2,
+    flops: 1,
     arr: (np, [x]) => np.multiply(x!, x!),
     loop: (x) => {
       const o = new Float32Array(x.length);
@@ -290,6 +306,9 @@ const ELEMENTWISE: EwDef[] = [
   },
   {
     op: 'add',
+    inputs: 1,
+    traffic: 2,
+    flops: 1,
     arr: (np, [x]) => np.add(x!, x!),
     loop: (x) => {
       const o = new Float32Array(x.length);
@@ -300,6 +319,9 @@ const ELEMENTWISE: EwDef[] = [
   {
     // The classic chain: x = x*5; x = x*x; x = x+x (three kernels, two temporaries freed).
     op: 'chain',
+    inputs: 1,
+    traffic: 4,
+    flops: 3,
     arr: (np, [x]) => {
       const a = np.multiply(x!, 5);
       const b = np.multiply(a, a);
@@ -322,6 +344,56 @@ const ELEMENTWISE: EwDef[] = [
       return b + b;
     },
   },
+  {
+    // x*5 + y: the issues' GPU target case (two kernels op by op, one when an engine fuses).
+    op: 'axpy',
+    inputs: 2,
+    traffic: 3,
+    flops: 2,
+    arr: (np, [x, y]) => {
+      const a = np.multiply(x!, 5);
+      const r = np.add(a, y!);
+      a.dispose();
+      return r;
+    },
+    loop: (x, y) => {
+      const o = new Float32Array(x.length);
+      for (let i = 0; i < x.length; i++) o[i] = x[i]! * 5 + y[i]!;
+    },
+    ref: (v, w) => v * 5 + w,
+  },
+  {
+    // Ten elementwise ops (five times t*1.0001 + 0.5): what fusion saves over op-by-op engines.
+    op: 'chain10',
+    inputs: 1,
+    traffic: 2,
+    flops: 10,
+    arr: (np, [x]) => {
+      let t = x!;
+      for (let k = 0; k < 5; k++) {
+        const a = np.multiply(t, 1.0001);
+        if (t !== x) t.dispose();
+        t = np.add(a, 0.5);
+        a.dispose();
+      }
+      return t;
+    },
+    loop: (x) => {
+      let t = x;
+      for (let k = 0; k < 5; k++) {
+        const a = new Float32Array(t.length);
+        for (let i = 0; i < t.length; i++) a[i] = Math.fround(t[i]! * Math.fround(1.0001));
+        const b = new Float32Array(t.length);
+        for (let i = 0; i < t.length; i++) b[i] = a[i]! + 0.5;
+        t = b;
+      }
+    },
+    ref: (v) => {
+      let t = v;
+      for (let k = 0; k < 5; k++) t = Math.fround(Math.fround(t * Math.fround(1.0001)) + 0.5);
+      return t;
+    },
+  },
 ];
 
 function elementwiseOp(d: EwDef, c: CaseName, sizes: Record<Mode, number[]>, accuracyRef: boolean): OpDef {
@@ -329,14 +401,16 @@ function elementwiseOp(d: EwDef, c: CaseName, sizes: Record<Mode, number[]>, acc
     case: c,
     op: d.op,
     sizes,
-    shapes: (n) => [[n]],
+    shapes: (n) => Array.from({ length: d.inputs }, () => [n]),
     exponent: 1,
-    elements: (n) => (d.op === 'chain' ? 4 * n : 2 * n),
-    flops: (n) => (d.op === 'chain' ? 3 * n : n),
+    elements: (n) => d.traffic * n,
+    flops: (n) => d.flops * n,
     accuracyRef,
     async arr(ns, n, dtype) {
       const x = randomF32(n, 3);
-      const t = await arrTasks(ns, [{ data: toHost(x, dtype), shape: [n] }], dtype, d.arr);
+      const y = randomF32(d.inputs === 2 ? n : 0, 4);
+      const ins = d.inputs === 2 ? [x, y] : [x];
+      const t = await arrTasks(ns, ins.map((v) => ({ data: toHost(v, dtype), shape: [n] })), dtype, d.arr);
       if (accuracyRef) {
         t.accuracy = async () => {
           const got = fromHost(await resultOf(t).data(), dtype);
@@ -344,7 +418,7 @@ function elementwiseOp(d: EwDef, c: CaseName, sizes: Record<Mode, number[]>, acc
           let maxAbs = 0;
           let maxRef = 0;
           for (let i = 0; i < n; i++) {
-            const r = d.ref(round(x[i]!));
+            const r = d.ref(round(x[i]!), d.inputs === 2 ? round(y[i]!) : 0);
             maxAbs = Math.max(maxAbs, Math.abs(got[i]! - r));
             maxRef = Math.max(maxRef, Math.abs(r));
           }
@@ -360,7 +434,8 @@ function elementwiseOp(d: EwDef, c: CaseName, sizes: Record<Mode, number[]>, acc
             maxSize: { quick: 1e6, default: 1e7, full: 1e7 },
             run: (n: number) => {
               const x = randomF32(n, 3);
-              return loopTasks(() => d.loop(x));
+              const y = randomF32(d.inputs === 2 ? n : 0, 4);
+              return loopTasks(() => d.loop(x, y));
             },
           },
         }),
@@ -476,5 +551,5 @@ export const OPS: readonly OpDef[] = [
   filterOp,
   overheadOp,
   matmulOp('float16', { quick: [64, 128], default: [64, 256, 512], full: [128, 256, 512, 1024, 2048, 4096] }, true),
-  elementwiseOp(ELEMENTWISE[3]!, 'float16', { quick: [1e4, 1e5], default: [1e4, 1e5, 1e6], full: decades(4, 8) }, true),
+  elementwiseOp(ELEMENTWISE.find((d) => d.op === 'chain')!, 'float16', { quick: [1e4, 1e5], default: [1e4, 1e5, 1e6], full: decades(4, 8) }, true),
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADAPTER_IDS } from './adapters.js';
+import { ADAPTER_IDS, DEFAULT_ADAPTER_IDS } from './adapters.js';
 import { CASES } from './cases.js';
 import { CliError, parseCli, parseSize } from './cli.js';
 
@@ -19,7 +19,8 @@ const err = (...argv: string[]) => {
 describe('parseCli', () => {
   it('defaults to every adapter, every case, float32, default mode', () => {
     const o = parse()!;
-    expect(o.adapters).toEqual(ADAPTER_IDS);
+    expect(o.adapters).toEqual(DEFAULT_ADAPTER_IDS);
+    expect(o.adapters).not.toContain('cuda:unfused');
     expect(o.adaptersExplicit).toBe(false);
     expect(o.cases).toEqual([...CASES]);
     expect(o).toMatchObject({ dtype: 'float32', mode: 'default', reference: false, tensorboard: null, out: null, sizes: null, baseline: true });

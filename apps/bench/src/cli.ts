@@ -1,6 +1,6 @@
 /** Command-line parsing (commander). Every mistake becomes one CliError line and a non-zero exit. */
 import { Command, CommanderError, Option } from 'commander';
-import { ADAPTER_IDS } from './adapters.js';
+import { ADAPTER_IDS, DEFAULT_ADAPTER_IDS } from './adapters.js';
 import { CASES, type CaseName, type Mode } from './cases.js';
 
 export class CliError extends Error {
@@ -80,7 +80,7 @@ function positive(flag: string) {
 export function buildCommand(): Command {
   return new Command('arr-bench')
     .description('Benchmarks the @arr adapters side by side (and NumPy, CuPy, PyTorch with --reference); writes results.json, report.html and summary.txt.')
-    .option('--adapters <list>', `comma-separated adapter specs (default: every one that is installed): ${ADAPTER_IDS.join(', ')}`)
+    .option('--adapters <list>', `comma-separated adapter specs (default: every one that is installed except opt-in variants): ${ADAPTER_IDS.join(', ')}`)
     .option('--cases <list>', `comma-separated cases: ${CASES.join(', ')} (default: all)`)
     .option('--sizes <list>', 'sizes for every case, e.g. 64,256,1e6 (n for n×n matmul, element count otherwise); repeat as --sizes case=list for one case, e.g. --sizes matmul=256,4096 --sizes elementwise=1e3,1e7', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .addOption(new Option('--dtype <dtype>', 'dtype of the cases (the float16 case compares float16 with float32 anyway)').choices(['float32', 'float16', 'float64']).default('float32'))
@@ -141,7 +141,7 @@ export function parseCli(argv: readonly string[], write: (s: string) => void = (
     progress: boolean;
   }>();
   if (o.quick && o.full) throw new CliError('--quick and --full cannot be used together');
-  let adapters: string[] = [...ADAPTER_IDS];
+  let adapters: string[] = [...DEFAULT_ADAPTER_IDS];
   if (o.adapters !== undefined) {
     adapters = list(o.adapters);
     if (adapters.length === 0) throw new CliError('--adapters: expected at least one adapter');

@@ -54,7 +54,7 @@ describe('a tiny real run (ndarray, --quick, tiny sizes)', () => {
     }
     // The baseline runs the loops only.
     const ts = r.results.filter((x) => x.engine === 'typescript');
-    expect(new Set(ts.map((x) => x.op))).toEqual(new Set(['matmul', 'mul-scalar', 'square', 'add', 'chain', 'sum']));
+    expect(new Set(ts.map((x) => x.op))).toEqual(new Set(['matmul', 'mul-scalar', 'square', 'add', 'chain', 'axpy', 'chain10', 'sum']));
     expect(ts.every((x) => x.stats?.upload === null && x.stats?.compute !== null)).toBe(true);
 
     expect(r.crossover).toEqual([]);
