@@ -7,7 +7,8 @@
 #   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench
 #   (not in the default list: bench-targets, the speed targets of the adapter issues in one app run;
 #   diagnostics tfjs-diag ort-diag ort-placement cuda-extract;
-#   ARR_CUDA_CONFORMANCE_ONLY=extract,searching limits cuda-conformance to some groups)
+#   ARR_CUDA_CONFORMANCE_ONLY=extract,searching limits cuda-conformance to some groups;
+#   ARR_CUDA_DEVICE_EXTRACT=1 and ARR_ORT_DEVICE_INPUTS=1 test the opt-in deviceExtract / deviceInputs)
 #   (default: all; BENCH_ARGS adds arguments to the benchmark, e.g. "--quick"; BENCH_ADAPTERS
 #   limits it to some adapters, BENCH_SECONDS sets its time limit)
 set -u
@@ -56,7 +57,7 @@ for s in $steps; do
       --tensorboard "$work/r/tensorboard" --out "$work/r/bench" ${BENCH_ARGS:-} ;;
     # The issues' speed targets in one app run with the Python reference (CuPy, PyTorch, NumPy).
     bench-targets) step bench-targets ${BENCH_SECONDS:-420} node apps/bench/dist/main.js --no-progress --reference --quick \
-      --adapters onnxruntime:cpu,tfjs:wasm,tfjs:webgpu,onnxruntime:webgpu,cuda,cuda:unfused \
+      --adapters onnxruntime:cpu,tfjs:wasm,tfjs:webgpu,onnxruntime:webgpu,onnxruntime:webgpu:device-inputs,cuda,cuda:unfused \
       --cases matmul,elementwise,reduction,overhead --max-run-seconds 2 \
       --sizes matmul=2048,4096 --sizes elementwise=2^20,1e7,2^26 --sizes reduction=2^26 \
       --tensorboard "$work/r/tensorboard-targets" --out "$work/r/bench-targets" ;;

@@ -38,6 +38,8 @@ export const ADAPTERS: readonly AdapterSpec[] = [
   { id: 'tfjs:tensorflow', package: '@arr/adapter-tfjs', options: { backend: 'tensorflow' }, expectBackend: 'tensorflow', install: TFJS_INSTALL },
   { id: 'onnxruntime:cpu', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['cpu'] }, expectBackend: 'cpu', install: ORT_INSTALL },
   { id: 'onnxruntime:webgpu', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['webgpu'] }, expectBackend: 'webgpu', install: ORT_INSTALL },
+  // Host arrays move to the GPU on first use (deviceInputs), so runs do not upload them again.
+  { id: 'onnxruntime:webgpu:device-inputs', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['webgpu'], deviceInputs: true }, expectBackend: 'webgpu', install: ORT_INSTALL, optIn: true },
   { id: 'onnxruntime:cuda', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['cuda'] }, expectBackend: 'cuda', install: ORT_INSTALL },
   { id: 'cuda', package: '@arr/adapter-cuda', options: {}, expectBackend: 'cuda', install: CUDA_INSTALL },
   // One kernel per operation, as CuPy without cp.fuse: the op-by-op side of the fusion comparison.

@@ -22,6 +22,8 @@ export interface OnnxAdapterOptions {
   readonly maxPending?: number;
   /** Options of the execution provider's entry (onnxruntime-node's per-provider options). */
   readonly providerOptions?: Readonly<Record<string, unknown>>;
+  /** GPU providers: move host arrays the user still holds to the device on first use (default false). */
+  readonly deviceInputs?: boolean;
   /** Why other providers of a fallback list did not start (reported by engine()). */
   readonly skipped?: Readonly<Record<string, string>>;
 }
@@ -81,7 +83,10 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       // Worker threads sleep between runs instead of spinning (JS runs between our runs).
       extra: { session: { intra_op: { allow_spinning: '0' } } },
     };
-    this.engineRef = new Engine({ ep: this.ep, sessionOptions, maxPending: options.maxPending ?? 512, maxSessions: 1000 });
+    this.engineRef = new Engine({
+      ep: this.ep, sessionOptions, maxPending: options.maxPending ?? 512, maxSessions: 1000,
+      deviceInputs: this.ep !== 'cpu' && (options.deviceInputs ?? false),
+    });
     this.device = makeDevice('onnxruntime', this.ep, this.ep === 'cpu' ? 'cpu' : 'gpu');
     this.caps = Object.freeze({ 'boolean indexing': true, 'data-dependent shapes': true, 'max dimensions': 64, 'sync readback': false });
   }
@@ -99,6 +104,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
         onnxruntime: ort.env.versions?.node ?? 'unknown',
         intraOpNumThreads: this.threads,
         ...(Object.keys(this.providerOptions).length ? { providerOptions: JSON.stringify(this.providerOptions) } : {}),
+        deviceInputs: this.engineRef.options.deviceInputs ?? false,
         sessionsCreated: this.engineRef.sessionsCreated,
         runs: this.engineRef.runs,
         ...Object.fromEntries(Object.entries(this.skipped).map(([k, v]) => [`skipped:${k}`, v])),

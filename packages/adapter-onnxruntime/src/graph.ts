@@ -20,7 +20,10 @@ const ORT_TYPE: Partial<Record<DType, ort.Tensor.Type>> = {
 /** A materialised value: an OrtValue (CPU or GPU) shared by nodes that alias it. */
 export class Buf {
   refs = 0;
-  constructor(readonly tensor: ort.Tensor, readonly bytes: number) {}
+  /** Set when the tensor was replaced by its device copy (`deviceInputs`): never moved twice. */
+  moved = false;
+  /** Replaced once when a host array moves to the device (`deviceInputs`). */
+  constructor(public tensor: ort.Tensor, readonly bytes: number) {}
 }
 
 /** Emits ONNX nodes for one recorded op; returns the output value name. */
@@ -79,7 +82,12 @@ interface CachedSession {
   session: ort.InferenceSession;
   inputNames: string[];
   outputNames: string[];
+  /** Device copies of host inputs (`deviceInputs`), in the order of the `promote` list. */
+  promotedNames: string[];
 }
+
+/** Host inputs smaller than this (elements) stay on the host: moving them costs more than it saves. */
+const PROMOTE_MIN = 1 << 12;
 
 export interface EngineOptions {
   readonly ep: 'cpu' | 'webgpu' | 'cuda';
@@ -88,6 +96,11 @@ export interface EngineOptions {
   readonly maxPending: number;
   /** Cached sessions kept (least recently used ones are released). */
   readonly maxSessions: number;
+  /**
+   * Host arrays (from `asarray`) still held by the user move to the device the first time a graph
+   * reads them (an Identity output kept on the device), so later graphs do not upload them again.
+   */
+  readonly deviceInputs?: boolean;
 }
 
 /** Builds one GraphProto while emitting. */
@@ -326,16 +339,20 @@ export class Engine {
     for (const x of inputs) largest = Math.max(largest, Number(x.value!.tensor.size));
     for (const n of outputs) largest = Math.max(largest, n.pendingBytes);
     const big = largest >= SMALL_LIMIT;
+    const promote = this.options.deviceInputs
+      ? inputs.filter((x) => x.alive && !x.value!.moved && x.value!.tensor.location === 'cpu' && Number(x.value!.tensor.size) >= PROMOTE_MIN)
+      : [];
     let key = `${big ? 'L' : 'S'}|${inputs.map((x) => `${x.dtype}/${x.shape.length}/${x.value!.tensor.location}`).join(',')}|`;
     for (const n of order) key += `${n.key}/${n.dtype}/${n.shape.length}(${n.inputs.map((x) => seen.get(x)).join(',')});`;
     key += `|${outputs.map((n, i) => `${seen.get(n)}${outLoc[i] === 'cpu' ? 'c' : 'g'}`).join(',')}`;
+    if (promote.length) key += `|P${promote.map((x) => seen.get(x)).join(',')}`;
     let cached = this.cache.get(key);
     if (cached) {
       // LRU order: most recently used last.
       this.cache.delete(key);
       this.cache.set(key, cached);
     } else {
-      cached = this.build(order, inputs, outputs, seen, outLoc, big);
+      cached = this.build(order, inputs, outputs, seen, outLoc, big, promote);
       this.cache.set(key, cached);
       cached.catch(() => this.cache.delete(key));
       if (this.cache.size > this.options.maxSessions) {
@@ -358,6 +375,13 @@ export class Engine {
     }
     this.runs++;
     outputs.forEach((n, i) => this.setValue(n, result[s.outputNames[i]!]!));
+    promote.forEach((x, k) => {
+      const b = x.value!;
+      const host = b.tensor;
+      b.tensor = result[s.promotedNames[k]!]!;
+      b.moved = true;
+      host.dispose();
+    });
     // Pending nodes that were not outputs are no longer wanted by anyone.
     for (const n of order) if (n.pending) this.dropInputs(n);
   }
@@ -367,13 +391,23 @@ export class Engine {
     for (const n of order) {
       const c = n.indexCheck;
       if (!c || c.indices.error) continue;
-      let t: ort.Tensor | undefined;
+      let data: ArrayLike<number | bigint>;
       try {
         if (c.indices.pending) await this.evaluateNow([c.indices], true);
-        t = c.indices.value?.tensor;
+        const t = c.indices.value?.tensor;
+        if (!t) continue;
+        if (t.location === 'cpu') data = t.data as ArrayLike<number | bigint>;
+        else {
+          // On the device (a moved host array): copy it out here, not through the queue we hold.
+          const copy = new LazyNode(this, c.indices.dtype, c.indices.shape, 'Identity', [c.indices], (bb, [x]) => bb.op('Identity', [x!]));
+          try {
+            await this.evaluateNow([copy], true);
+            data = copyData(copy.value!.tensor) as unknown as ArrayLike<number | bigint>;
+          } finally {
+            this.free(copy);
+          }
+        }
       } catch { continue; }
-      if (!t || t.location !== 'cpu') continue;
-      const data = t.data as ArrayLike<number | bigint>;
       for (let i = 0; i < data.length; i++) {
         const v = Number(data[i]!);
         if (v < -c.size || v >= c.size) throw new IndexError(`${c.fn}: index ${data[i]} is out of bounds for axis ${c.axis} with size ${c.size}`);
@@ -381,7 +415,7 @@ export class Engine {
     }
   }
 
-  private async build(order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], seen: Map<LazyNode, number>, outLoc: string[], big: boolean): Promise<CachedSession> {
+  private async build(order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], seen: Map<LazyNode, number>, outLoc: string[], big: boolean, promote: LazyNode[]): Promise<CachedSession> {
     const b = new Builder();
     const names = new Map<LazyNode, string>();
     const vi = (name: string, dtype: DType, rank: number) => ({
@@ -399,13 +433,21 @@ export class Engine {
       b.nodes.push({ opType: 'Identity', input: [names.get(n)!], output: [o] });
       return o;
     });
+    const promotedNames = promote.map((x, k) => {
+      const o = `h${k}`;
+      b.nodes.push({ opType: 'Identity', input: [names.get(x)!], output: [o] });
+      return o;
+    });
     void seen;
     const graph: GraphJSON = {
       name: 'arr',
       node: b.nodes,
       initializer: b.inits,
       input: [...graphInputs, ...paramInputs],
-      output: outputs.map((n, i) => vi(outputNames[i]!, n.dtype, n.shape.length)),
+      output: [
+        ...outputs.map((n, i) => vi(outputNames[i]!, n.dtype, n.shape.length)),
+        ...promote.map((x, k) => vi(promotedNames[k]!, x.dtype, x.shape.length)),
+      ],
     };
     const model = encodeModel(graph);
     const opts: ort.InferenceSession.SessionOptions = { ...this.options.sessionOptions };
@@ -416,11 +458,12 @@ export class Engine {
     if (this.gpu) {
       const loc: Record<string, 'cpu' | 'gpu-buffer'> = {};
       outputNames.forEach((o, i) => { loc[o] = outLoc[i] as 'cpu' | 'gpu-buffer'; });
+      for (const o of promotedNames) loc[o] = 'gpu-buffer';
       opts.preferredOutputLocation = loc;
     }
     const session = await ort.InferenceSession.create(model, opts);
     this.sessionsCreated++;
-    return { session, inputNames: graphInputs.map((g) => g.name), outputNames };
+    return { session, inputNames: graphInputs.map((g) => g.name), outputNames, promotedNames };
   }
 
   /** Reads a node back to the host as a fresh copy (via a CPU-output session when it lives on a GPU). */

@@ -31,6 +31,12 @@ export interface OnnxNamespaceOptions {
    * `{ validationMode: 'wgpuOnly', storageBufferCacheMode: 'bucket' }` for WebGPU.
    */
   readonly providerOptions?: Readonly<Record<string, unknown>>;
+  /**
+   * GPU providers: an array made by `asarray` that the user still holds moves to the device the
+   * first time a graph reads it, so later graphs do not upload it again (default false: not yet
+   * run on a GPU; see the README). Ignored on the CPU provider.
+   */
+  readonly deviceInputs?: boolean;
   /** @internal Replaces session creation when probing providers (tests). */
   readonly starter?: Starter;
 }
@@ -45,6 +51,7 @@ export async function createNamespace(options: OnnxNamespaceOptions = {}): Promi
     ...(options.intraOpNumThreads !== undefined ? { intraOpNumThreads: options.intraOpNumThreads } : {}),
     ...(options.maxPending !== undefined ? { maxPending: options.maxPending } : {}),
     ...(options.providerOptions !== undefined ? { providerOptions: options.providerOptions } : {}),
+    ...(options.deviceInputs !== undefined ? { deviceInputs: options.deviceInputs } : {}),
   };
   return createCoreNamespace(new OnnxAdapter(adapterOptions));
 }
