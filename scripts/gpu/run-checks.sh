@@ -57,7 +57,7 @@ for s in $steps; do
       --tensorboard "$work/r/tensorboard" --out "$work/r/bench" ${BENCH_ARGS:-} ;;
     # The issues' speed targets in one app run with the Python reference (CuPy, PyTorch, NumPy).
     bench-targets) step bench-targets ${BENCH_SECONDS:-420} node apps/bench/dist/main.js --no-progress --reference --quick \
-      --adapters onnxruntime:cpu,tfjs:wasm,tfjs:webgpu,onnxruntime:webgpu,onnxruntime:webgpu:device-inputs,cuda,cuda:unfused \
+      --adapters onnxruntime:cpu,tfjs:wasm,tfjs:webgpu,tfjs:webgpu:split-reductions,onnxruntime:webgpu,onnxruntime:webgpu:device-inputs,cuda,cuda:unfused \
       --cases matmul,elementwise,reduction,overhead --max-run-seconds 2 \
       --sizes matmul=2048,4096 --sizes elementwise=2^20,1e7,2^26 --sizes reduction=2^26 \
       --tensorboard "$work/r/tensorboard-targets" --out "$work/r/bench-targets" ;;

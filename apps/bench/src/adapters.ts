@@ -35,6 +35,8 @@ export const ADAPTERS: readonly AdapterSpec[] = [
   { id: 'tfjs:cpu', package: '@arr/adapter-tfjs', options: { backend: 'cpu' }, expectBackend: 'cpu', install: TFJS_INSTALL },
   { id: 'tfjs:wasm', package: '@arr/adapter-tfjs', options: { backend: 'wasm' }, expectBackend: 'wasm', install: TFJS_INSTALL },
   { id: 'tfjs:webgpu', package: '@arr/adapter-tfjs', options: { backend: 'webgpu' }, expectBackend: 'webgpu', install: TFJS_INSTALL },
+  // Long reductions in two stages (splitReductions), for comparison with plain tfjs:webgpu.
+  { id: 'tfjs:webgpu:split-reductions', package: '@arr/adapter-tfjs', options: { backend: 'webgpu', splitReductions: true }, expectBackend: 'webgpu', install: TFJS_INSTALL, optIn: true },
   { id: 'tfjs:tensorflow', package: '@arr/adapter-tfjs', options: { backend: 'tensorflow' }, expectBackend: 'tensorflow', install: TFJS_INSTALL },
   { id: 'onnxruntime:cpu', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['cpu'] }, expectBackend: 'cpu', install: ORT_INSTALL },
   { id: 'onnxruntime:webgpu', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['webgpu'] }, expectBackend: 'webgpu', install: ORT_INSTALL },

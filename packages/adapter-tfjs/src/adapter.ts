@@ -37,6 +37,12 @@ export class TfjsAdapter implements Adapter<T> {
   /** Backends whose read() hands out their internal buffer (copy before giving it to users). */
   private readonly copyOnRead: boolean;
   private readonly copyOnWrite: boolean;
+  /**
+   * Reductions over at least this many elements per output run in two stages (see `splitReduce`);
+   * set by `createNamespace({ splitReductions: true })` on webgpu, where tfjs reduces each output
+   * with one workgroup. Off (Infinity) by default; public so tests can turn it on.
+   */
+  splitReductionsFrom: number;
 
   constructor(readonly backend: BackendName, loaded: LoadedBackend = {}, skipped: Record<string, string> = {}) {
     const registered = new Set(tf.getKernelsForBackend(backend).map((k) => k.kernelName));
@@ -60,6 +66,7 @@ export class TfjsAdapter implements Adapter<T> {
     });
     this.copyOnRead = backend === 'cpu' || backend === 'webgpu';
     this.copyOnWrite = backend === 'cpu' || backend === 'webgpu';
+    this.splitReductionsFrom = Infinity;
     if (this.traits.complex) this.fft = fftKernels(this);
     if (kind === 'cpu' && this.traits.sync) {
       this.linalg = hostLinalgKernels<T>({
@@ -250,28 +257,48 @@ export class TfjsAdapter implements Adapter<T> {
       switch (op) {
         case 'sum':
           if (h.dtype === 'complex64') return tf.complex(tf.sum(C.real(h), ax), tf.sum(C.imag(h), ax));
-          return tf.cast(tf.sum(h, ax), outDtype);
+          return tf.cast(this.splitReduce(tf.sum, h, ax, 0), outDtype);
         case 'prod':
           if (h.dtype === 'complex64') return complexProd(h, ax);
-          return tf.cast(tf.prod(h, ax), outDtype);
+          return tf.cast(this.splitReduce(tf.prod, h, ax, 1), outDtype);
         case 'max':
         case 'min': {
           const src = h.dtype === 'bool' ? tf.cast(h, 'int32') : h;
-          let r = op === 'max' ? tf.max(src, ax) : tf.min(src, ax);
+          const worst = src.dtype === 'int32' ? (op === 'max' ? -(2 ** 31) : 2 ** 31 - 1) : op === 'max' ? -Infinity : Infinity;
+          let r = this.splitReduce(op === 'max' ? tf.max : tf.min, src, ax, worst);
           // cpu and wasm propagate NaN; make sure elsewhere.
           if (isReal(h.dtype) && this.backend !== 'cpu' && this.backend !== 'wasm') {
-            r = tf.where(tf.any(tf.isNaN(h), ax), tf.fill(r.shape, NaN), r);
+            r = tf.where(this.splitReduce(tf.any, tf.isNaN(h), ax, false), tf.fill(r.shape, NaN), r);
           }
           return tf.cast(r, outDtype);
         }
         case 'all':
         case 'any': {
           const b = h.dtype === 'bool' ? h : (this.cast(x, 'bool') as T);
-          return op === 'all' ? tf.all(b, ax) : tf.any(b, ax);
+          return op === 'all' ? this.splitReduce(tf.all, b, ax, true) : this.splitReduce(tf.any, b, ax, false);
         }
       }
     });
   }
+  /**
+   * `fn(h, axes)`, in two stages when each output reduces `splitReductionsFrom` elements or more:
+   * the reduced elements (moved last, padded with `identity`) become [outer, k, m], reduced over m,
+   * then over k, so the work spreads over k times more workgroups.
+   */
+  private splitReduce(fn: (t: T, axes: number[]) => T, h: T, axes: number[], identity: number | boolean): T {
+    const n = axes.reduce((p, a) => p * h.shape[a]!, 1);
+    if (n < this.splitReductionsFrom) return fn(h, axes);
+    const kept = h.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+    const outShape = kept.map((i) => h.shape[i]!);
+    const outer = sizeOf(outShape);
+    const moved = kept.length && axes.some((a, i) => a !== kept.length + i) ? tf.transpose(h, [...kept, ...axes]) : h;
+    const m = 2 ** Math.ceil(Math.log2(Math.sqrt(n)));
+    const k = Math.ceil(n / m);
+    let flat = tf.reshape(moved, [outer, n]);
+    if (k * m > n) flat = tf.concat([flat, tf.fill([outer, k * m - n], identity as number, h.dtype)], 1);
+    return tf.reshape(fn(fn(tf.reshape(flat, [outer, k, m]), [2]), [1]), outShape);
+  }
+
   argReduce(op: ArgReduceOp, x: K, axis: number): T {
     return this.run(() => {
       let h = this.h(x);
