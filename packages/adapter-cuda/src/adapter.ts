@@ -955,42 +955,32 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const cx = this.contiguous(x.handle), cm = this.contiguous(mask.handle);
     const blocks = Math.max(1, Math.min(Math.ceil(n / (BLOCK * 16)), this.libs.device.smCount * 16));
     const chunk = Math.ceil(n / blocks);
-    const counts = this.alloc((blocks + 1) * 8);
+    const counts = this.newArray([blocks + 1], 'int64');
     try {
       const key = `compress:${x.dtype}`;
       const src = () => compressSource(x.dtype);
-      this.args.reset().ptr(this.addr(cm)).ptr(counts.ptr).i64(n).i64(chunk);
+      this.args.reset().ptr(this.addr(cm)).ptr(this.addr(counts)).i64(n).i64(chunk);
       this.launch(this.fn(key, 'arr_compress_count', src), blocks, BLOCK);
-      this.args.reset().ptr(counts.ptr).i64(blocks);
+      this.args.reset().ptr(this.addr(counts)).i64(blocks);
       this.launch(this.fn(key, 'arr_compress_offsets', src), 1, 32);
-      const count = Number(await this.readInt64(counts.ptr + BigInt(blocks * 8)));
+      const total = this.view(counts, [1], [1], blocks);
+      let count: number;
+      try {
+        count = Number((await this.read({ handle: total, shape: [1], dtype: 'int64' }))[0]);
+      } finally {
+        this.release(total);
+      }
       const o = this.newArray([count], x.dtype);
       if (count > 0) {
-        this.args.reset().ptr(this.addr(cx)).ptr(this.addr(cm)).ptr(o.block!.ptr).ptr(counts.ptr).i64(n).i64(chunk);
+        this.args.reset().ptr(this.addr(cx)).ptr(this.addr(cm)).ptr(o.block!.ptr).ptr(this.addr(counts)).i64(n).i64(chunk);
         this.launch(this.fn(key, 'arr_compress_write', src), blocks, BLOCK);
       }
       return { handle: o, count };
     } finally {
       // Stream order keeps these alive for the kernels already queued.
-      this.pool.release(counts);
+      this.release(counts);
       this.release(cx);
       this.release(cm);
-    }
-  }
-
-  /** One int64 from device memory, read asynchronously (stream-ordered after queued work). */
-  private async readInt64(ptr: bigint): Promise<bigint> {
-    const { cu, stream } = this.libs;
-    const p = this.pinned.take(8);
-    let ev: bigint | undefined;
-    try {
-      check(cu.cuMemcpyDtoHAsync_v2!(p.ptr, ptr, 8, stream), 'cuMemcpyDtoHAsync');
-      ev = this.recordEvent();
-      await this.waitEvent(ev);
-      return new BigInt64Array(p.bytes.buffer, p.bytes.byteOffset, 1)[0]!;
-    } finally {
-      if (ev !== undefined) cu.cuEventDestroy_v2!(ev);
-      this.pinned.give(p);
     }
   }
 
