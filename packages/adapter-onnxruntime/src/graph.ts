@@ -396,17 +396,8 @@ export class Engine {
         if (c.indices.pending) await this.evaluateNow([c.indices], true);
         const t = c.indices.value?.tensor;
         if (!t) continue;
-        if (t.location === 'cpu') data = t.data as ArrayLike<number | bigint>;
-        else {
-          // On the device (a moved host array): copy it out here, not through the queue we hold.
-          const copy = new LazyNode(this, c.indices.dtype, c.indices.shape, 'Identity', [c.indices], (bb, [x]) => bb.op('Identity', [x!]));
-          try {
-            await this.evaluateNow([copy], true);
-            data = copyData(copy.value!.tensor) as unknown as ArrayLike<number | bigint>;
-          } finally {
-            this.free(copy);
-          }
-        }
+        // On the device (a moved host array): copied out here, not through the queue we hold.
+        data = (t.location === 'cpu' ? t.data : await this.hostCopy(c.indices, true)) as unknown as ArrayLike<number | bigint>;
       } catch { continue; }
       for (let i = 0; i < data.length; i++) {
         const v = Number(data[i]!);
@@ -471,12 +462,18 @@ export class Engine {
     if (n.pending) await this.evaluate([n], true);
     if (n.error) throw n.error;
     const t = n.value!.tensor;
-    if (t.location === 'cpu') return copyData(t);
-    // Never getData() on a gpu-buffer tensor (kills the process on onnxruntime-node 1.30's
-    // WebGPU EP): copy through a one-node session whose output location is the CPU.
+    return t.location === 'cpu' ? copyData(t) : this.hostCopy(n, false);
+  }
+
+  /**
+   * A host copy of a node that lives on a GPU. Never getData() on a gpu-buffer tensor (kills the
+   * process on onnxruntime-node 1.30's WebGPU EP): copy through a one-node session whose output
+   * location is the CPU. `now`: run at once (the caller already holds the evaluation queue).
+   */
+  private async hostCopy(n: LazyNode, now: boolean): Promise<ArrayBufferView> {
     const copy = new LazyNode(this, n.dtype, n.shape, 'Identity', [n], (bb, [x]) => bb.op('Identity', [x!]));
     try {
-      await this.evaluate([copy], true);
+      await (now ? this.evaluateNow([copy], true) : this.evaluate([copy], true));
       return copyData(copy.value!.tensor);
     } finally {
       this.free(copy);
