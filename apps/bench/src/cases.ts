@@ -396,6 +396,9 @@ const ELEMENTWISE: EwDef[] = [
   },
 ];
 
+/** The case's inputs at n elements: x, and y for two-input ops (fixed seeds: every run sees the same). */
+const ewInputs = (d: EwDef, n: number): Float32Array[] => (d.inputs === 2 ? [randomF32(n, 3), randomF32(n, 4)] : [randomF32(n, 3)]);
+
 function elementwiseOp(d: EwDef, c: CaseName, sizes: Record<Mode, number[]>, accuracyRef: boolean): OpDef {
   return {
     case: c,
@@ -407,9 +410,8 @@ function elementwiseOp(d: EwDef, c: CaseName, sizes: Record<Mode, number[]>, acc
     flops: (n) => d.flops * n,
     accuracyRef,
     async arr(ns, n, dtype) {
-      const x = randomF32(n, 3);
-      const y = randomF32(d.inputs === 2 ? n : 0, 4);
-      const ins = d.inputs === 2 ? [x, y] : [x];
+      const ins = ewInputs(d, n);
+      const [x, y] = ins as [Float32Array, Float32Array | undefined];
       const t = await arrTasks(ns, ins.map((v) => ({ data: toHost(v, dtype), shape: [n] })), dtype, d.arr);
       if (accuracyRef) {
         t.accuracy = async () => {
@@ -418,7 +420,7 @@ function elementwiseOp(d: EwDef, c: CaseName, sizes: Record<Mode, number[]>, acc
           let maxAbs = 0;
           let maxRef = 0;
           for (let i = 0; i < n; i++) {
-            const r = d.ref(round(x[i]!), d.inputs === 2 ? round(y[i]!) : 0);
+            const r = d.ref(round(x[i]!), y ? round(y[i]!) : 0);
             maxAbs = Math.max(maxAbs, Math.abs(got[i]! - r));
             maxRef = Math.max(maxRef, Math.abs(r));
           }
@@ -433,9 +435,8 @@ function elementwiseOp(d: EwDef, c: CaseName, sizes: Record<Mode, number[]>, acc
           baseline: {
             maxSize: { quick: 1e6, default: 1e7, full: 1e7 },
             run: (n: number) => {
-              const x = randomF32(n, 3);
-              const y = randomF32(d.inputs === 2 ? n : 0, 4);
-              return loopTasks(() => d.loop(x, y));
+              const [x, y = new Float32Array(0)] = ewInputs(d, n);
+              return loopTasks(() => d.loop(x!, y));
             },
           },
         }),
