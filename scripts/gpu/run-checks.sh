@@ -6,7 +6,7 @@
 #   usage: OUT=/some/dir bash scripts/gpu/run-checks.sh [steps…]
 #   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench
 #   (not in the default list: bench-targets, the speed targets of the adapter issues in one app run;
-#   diagnostics tfjs-diag ort-diag ort-placement cuda-extract;
+#   diagnostics tfjs-diag tfjs-split ort-diag ort-placement cuda-extract;
 #   ARR_CUDA_CONFORMANCE_ONLY=extract,searching limits cuda-conformance to some groups;
 #   ARR_CUDA_DEVICE_EXTRACT=1 and ARR_ORT_DEVICE_INPUTS=1 test the opt-in deviceExtract / deviceInputs)
 #   (default: all; BENCH_ARGS adds arguments to the benchmark, e.g. "--quick"; BENCH_ADAPTERS
@@ -48,6 +48,7 @@ for s in $steps; do
     ort-diag) step ort-diag 180 bash -c 'for o in "{}" "{\"validationMode\":\"disabled\"}" "{\"storageBufferCacheMode\":\"disabled\"}" "{\"storageBufferCacheMode\":\"simple\"}"; do
       node packages/adapter-onnxruntime/bench/webgpu-diag.mjs --sizes 24,26 --options "$o" 2>/dev/null; done; node packages/adapter-onnxruntime/bench/webgpu-diag.mjs --ep cpu --sizes 24,26 2>/dev/null' ;;
     ort-placement) step ort-placement 120 bash -c 'ARR_ORT_LOG_LEVEL=0 node packages/adapter-onnxruntime/bench/webgpu-diag.mjs 2>&1 | grep -iE "placement|assigned|memcpy|CPUExecutionProvider|WebGpuExecutionProvider" | sort | uniq -c | sort -rn | head -80' ;;
+    tfjs-split) step tfjs-split 180 node packages/adapter-tfjs/bench/split-reduce-check.mjs ;;
     cuda-extract) step cuda-extract 120 bash -c 'node packages/adapter-cuda/bench/extract-check.mjs; node packages/adapter-cuda/bench/extract-check.mjs --host-path' ;;
     cuda-ref) step cuda-ref 180 python3 packages/adapter-cuda/bench/gpu-ref.py ;;
     # Every adapter and engine that starts (the others are listed with their reason), unless

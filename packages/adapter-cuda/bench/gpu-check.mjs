@@ -18,9 +18,10 @@ function make(opts) {
 async function timeIt(name, reps, fn, sync, extra = {}) {
   try {
     await fn(); sync(); await fn(); sync();
-    const times = [];
-    for (let r = 0; r < reps; r++) { const t0 = t(); await fn(); sync(); times.push(t() - t0); }
-    result.cases[name] = { ms: median(times), min: Math.min(...times), reps, ...extra };
+    const times = [], enqueue = [];
+    for (let r = 0; r < reps; r++) { const t0 = t(); await fn(); enqueue.push(t() - t0); sync(); times.push(t() - t0); }
+    // usEnqueue: host time of the call alone (before the sync), the part a sync per call exposes.
+    result.cases[name] = { ms: median(times), min: Math.min(...times), usEnqueue: median(enqueue) * 1000, reps, ...extra };
     if (extra.flop) result.cases[name].tflops = extra.flop / (median(times) * 1e-3) / 1e12;
     if (extra.bytes) result.cases[name].gbps = extra.bytes / (median(times) * 1e-3) / 1e9;
   } catch (e) {
@@ -76,8 +77,42 @@ const main = async () => {
   // ---- sum ----
   {
     const x = np.reshape(np.add(np.zeros([N]), 1), [N]);
-    await timeIt(`sum 2^${Math.log2(N)} float32`, reps, () => { np.sum(x).dispose(); }, sync, { bytes: 4 * N });
+    await timeIt(`sum 2^${Math.log2(N)} float32`, 3 * reps, () => { np.sum(x).dispose(); }, sync, { bytes: 4 * N });
     result.smoke.sumValue = await np.sum(x).item();
+    // Back to back, one sync per 50 calls: the kernel's own rate once host work overlaps it.
+    await timeIt(`sum 2^${Math.log2(N)} float32, 50 back to back (per call)`, reps, () => { for (let i = 0; i < 50; i++) np.sum(x).dispose(); }, sync, { bytes: 50 * 4 * N, per: 50 });
+    const two = make({ onePassReduce: false });
+    const x2 = two.np.reshape(two.np.add(two.np.zeros([N]), 1), [N]);
+    await timeIt(`sum 2^${Math.log2(N)} float32 (two-pass form)`, 3 * reps, () => { two.np.sum(x2).dispose(); }, () => two.adapter.synchronize(), { bytes: 4 * N });
+    x2.dispose();
+  }
+  // ---- long reductions against a float64 reference (the one-pass path needs n > 1024) ----
+  try {
+    const n = quick ? 1 << 20 : 1 << 24;
+    const host = new Float32Array(n);
+    for (let i = 0; i < n; i++) host[i] = ((i * 7919) % 1000) * 0.001 - 0.4;
+    const x = np.asarray(host);
+    const ref = (lo, hi) => { let s = 0, mx = -Infinity, mn = Infinity; for (let i = lo; i < hi; i++) { s += host[i]; mx = Math.max(mx, host[i]); mn = Math.min(mn, host[i]); } return { s, mx, mn }; };
+    const all = ref(0, n);
+    const checks = {};
+    for (let r = 0; r < 3; r++) checks[`sum#${r}`] = { got: await np.sum(x).item(), want: all.s }; // repeats: tickets reset
+    checks.max = { got: await np.max(x).item(), want: all.mx };
+    checks.min = { got: await np.min(x).item(), want: all.mn };
+    const rows = 48, m = n / 64; // several rows, each split over several blocks (a ticket per row)
+    const xr = np.reshape(np.asarray(host.subarray(0, rows * m)), [rows, m]);
+    const rs = await np.sum(xr, { axis: 1 }).toArray();
+    let worst = 0;
+    rs.forEach((v, i) => { const w = ref(i * m, (i + 1) * m).s; worst = Math.max(worst, Math.abs(v - w) / Math.max(1, Math.abs(w))); });
+    checks.rowSums = { rows, n: m, worstRel: worst };
+    const xi = np.astype(np.asarray(host.map((v) => Math.round(v * 1000))), 'int32');
+    let si = 0; for (let i = 0; i < n; i++) si += Math.round(host[i] * 1000);
+    checks.int32sum = { got: await np.sum(xi).item(), want: si };
+    let ok = worst < 1e-5;
+    for (const [k, c] of Object.entries(checks)) if ('want' in c) { c.rel = Math.abs(c.got - c.want) / Math.max(1, Math.abs(c.want)); if (!(c.rel < 1e-5)) ok = false; void k; }
+    result.smoke.longReductions = { n, ok, checks };
+    if (!ok) result.errors.push({ case: 'long reductions', error: JSON.stringify(checks) });
+  } catch (e) {
+    result.errors.push({ case: 'long reductions', error: String(e?.stack ?? e).slice(0, 2000) });
   }
   // ---- per-op overhead ----
   for (const [label, ctx] of [['fusion off', off], ['fusion on (record + compile-cached launch)', base]]) {

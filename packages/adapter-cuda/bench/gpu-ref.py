@@ -24,7 +24,8 @@ try:
         return x * 5 + y
     f = cp.fuse(axpy)
     bench('cupy fuse x*5 + y 2^26 float32', lambda: f(x, y), s, bytes=3 * 4 * N)
-    bench('cupy sum 2^26 float32', lambda: x.sum(), s, bytes=4 * N)
+    bench('cupy sum 2^26 float32', lambda: x.sum(), s, reps=30, bytes=4 * N)
+    bench('cupy sum 2^26 float32, 50 back to back', lambda: [x.sum() for _ in range(50)], s, bytes=50 * 4 * N)
     one = cp.ones(1, cp.float32)
     for _ in range(100): one + one
     s(); t0 = time.perf_counter()
@@ -48,7 +49,8 @@ try:
     torch.backends.cuda.matmul.allow_tf32 = False
     x = torch.ones(N, device='cuda'); y = torch.ones(N, device='cuda')
     bench('torch x*5 + y 2^26 float32', lambda: x * 5 + y, s, bytes=5 * 4 * N)
-    bench('torch sum 2^26 float32', lambda: x.sum(), s, bytes=4 * N)
+    bench('torch sum 2^26 float32', lambda: x.sum(), s, reps=30, bytes=4 * N)
+    bench('torch sum 2^26 float32, 50 back to back', lambda: [x.sum() for _ in range(50)], s, bytes=50 * 4 * N)
     hp = torch.ones(N).pin_memory()
     bench('torch upload 256 MiB pinned', lambda: hp.to('cuda', non_blocking=False), s, reps=5, bytes=4 * N)
     bench('torch readback 256 MiB to pinned', lambda: hp.copy_(x), s, reps=5, bytes=4 * N)

@@ -10,7 +10,7 @@ import { CTYPES, isCpx } from './ctypes.js';
 import { check, checkBlas, CUDA_ERROR_NOT_READY, type Libraries, loadLibraries, OutOfMemory, out } from './ffi.js';
 import { defaultCacheDir, DiskCache, KernelCache } from './kernel-cache.js';
 import {
-  argReduceSource, BLOCK, compressSource, ERR, intMatmulSource, reduceRowsSource, reduceStridedSource, scanSource, scatterSource,
+  argReduceSource, BLOCK, compressSource, ERR, intMatmulSource, reduceOnePassSource, reduceRowsSource, reduceStridedSource, scanSource, scatterSource,
   searchsortedSource, sortSource, takeAlongSource, takeSource, VEC4,
 } from './kernels.js';
 import { type Block, MemoryPool, type Pinned, PinnedPool } from './pool.js';
@@ -22,6 +22,11 @@ export interface CudaAdapterOptions {
   readonly device?: number;
   /** Allow TF32 tensor cores for float32 matmul (faster, ~10-bit mantissa products). Default false. */
   readonly tf32?: boolean;
+  /**
+   * Long reductions in one launch (blocks hand their partials to the last block to finish)
+   * instead of two. Default true; false restores the two-launch form (for comparison).
+   */
+  readonly onePassReduce?: boolean;
   /** Record elementwise chains and compile each into one kernel (default true). */
   readonly fusion?: boolean;
   /** Kernel disk cache folder; `false` disables it. Default: $ARR_CUDA_CACHE or ~/.cache/arr-cuda. */
@@ -43,6 +48,10 @@ const CAPS: Capabilities = Object.freeze({
 
 /** Bytes per element in device memory. */
 const itemBytes = (d: DType) => CTYPES[d].bytes;
+/** Resident blocks of BLOCK threads per SM can't exceed 2048 threads / BLOCK. */
+const MAX_BLOCKS_PER_SM = 2048 / BLOCK;
+/** Bytes of the widest reduction accumulator (complex double). */
+const ACC_BYTES = 16;
 
 class ArgWriter {
   readonly buf = new ArrayBuffer(16384);
@@ -131,6 +140,8 @@ export class CudaAdapter implements Adapter<CudaArray> {
   private readonly occupancies = new Map<bigint, number>();
   private readonly ew = new Map<string, EwEntry>();
   private readonly errBlock: Block;
+  /** Partials and per-row tickets of one-pass reductions (at most one wave of blocks). */
+  private readonly reduceScratch: { partials: Block; tickets: Block } | undefined;
   private readonly arch: string;
   private readonly maxGrid: number;
   private engineInfo: EngineInfo | undefined;
@@ -185,6 +196,11 @@ export class CudaAdapter implements Adapter<CudaArray> {
     );
     this.errBlock = this.pool.alloc(32);
     check(cu.cuMemsetD8Async!(this.errBlock.ptr, 0, 32, stream), 'cuMemsetD8Async');
+    if (options.onePassReduce ?? true) {
+      const maxWave = libs.device.smCount * MAX_BLOCKS_PER_SM;
+      this.reduceScratch = { partials: this.pool.alloc(maxWave * ACC_BYTES), tickets: this.pool.alloc(maxWave * 4) };
+      check(cu.cuMemsetD8Async!(this.reduceScratch.tickets.ptr, 0, maxWave * 4, stream), 'cuMemsetD8Async');
+    }
   }
 
   // ---- info ----
@@ -780,10 +796,13 @@ export class CudaAdapter implements Adapter<CudaArray> {
     // 16-byte loads where rows and chunks start on 16-byte boundaries.
     const vec = VEC4[d] !== undefined && n % 4 === 0 && this.addr(c) % 16n === 0n;
     const v = vec ? 'v' : '';
-    const f1 = this.fn(`redr:${op}:${d}:01${v}`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, false, true, vec));
+    const scratch = this.reduceScratch;
+    const f1 = scratch
+      ? this.fn(`red1:${op}:${d}${v}`, 'arr_reduce1', () => reduceOnePassSource(op, d, outDtype, vec))
+      : this.fn(`redr:${op}:${d}:01${v}`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, false, true, vec));
     // Exactly one full wave of blocks (as many as fit on every SM at once): a partial last wave
     // would leave most SMs idle while a few finish.
-    const wave = this.libs.device.smCount * this.occupancy(f1);
+    const wave = this.libs.device.smCount * Math.min(MAX_BLOCKS_PER_SM, this.occupancy(f1));
     let chunks = rows >= wave ? 1 : Math.min(Math.floor(wave / rows), Math.ceil(n / (BLOCK * 4)));
     if (chunks <= 1) {
       const f = this.fn(`redr:${op}:${d}:00${v}`, 'arr_reduce', () => reduceRowsSource(op, d, outDtype, false, false, vec));
@@ -793,8 +812,13 @@ export class CudaAdapter implements Adapter<CudaArray> {
     }
     const chunk = vec ? Math.ceil(n / chunks / 4) * 4 : Math.ceil(n / chunks);
     chunks = Math.ceil(n / chunk);
-    const accBytes = 16;
-    const tmp = this.alloc(rows * chunks * accBytes);
+    if (scratch) {
+      // rows * chunks <= wave: the scratch holds a partial per block and a ticket per row.
+      this.args.reset().ptr(this.addr(c)).ptr(dst).ptr(scratch.partials.ptr).ptr(scratch.tickets.ptr).i64(n).i64(chunks).i64(chunk);
+      this.launch(f1, rows * chunks, BLOCK);
+      return;
+    }
+    const tmp = this.alloc(rows * chunks * ACC_BYTES);
     try {
       this.args.reset().ptr(this.addr(c)).ptr(tmp.ptr).i64(n).i64(chunks).i64(chunk);
       this.launch(f1, rows * chunks, BLOCK);

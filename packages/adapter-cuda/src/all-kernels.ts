@@ -6,7 +6,7 @@
 import { BINARY, DTYPES, UNARY, type BinaryOp, type DType, type UnaryOp } from '@arr/core';
 import { elementwiseSource, type ElementwiseKernel } from './codegen.js';
 import {
-  argReduceSource, compressSource, intMatmulSource, reduceRowsSource, VEC4, reduceStridedSource, scanSource, scatterSource, searchsortedSource,
+  argReduceSource, compressSource, intMatmulSource, reduceOnePassSource, reduceRowsSource, VEC4, reduceStridedSource, scanSource, scatterSource, searchsortedSource,
   sortSource, takeAlongSource, takeSource,
 } from './kernels.js';
 import { isCpx } from './ctypes.js';
@@ -47,9 +47,11 @@ export function allKernelSources(): NamedSource[] {
       out.push({ name: `reduce/${op}/${d}/first`, source: reduceRowsSource(op, d, od, false, false) });
       out.push({ name: `reduce/${op}/${d}/partial`, source: reduceRowsSource(op, d, od, false, true) });
       out.push({ name: `reduce/${op}/${d}/finish`, source: reduceRowsSource(op, d, od, true, false) });
+      out.push({ name: `reduce/${op}/${d}/one-pass`, source: reduceOnePassSource(op, d, od) });
       if (VEC4[d]) {
         out.push({ name: `reduce/${op}/${d}/first-vec4`, source: reduceRowsSource(op, d, od, false, false, true) });
         out.push({ name: `reduce/${op}/${d}/partial-vec4`, source: reduceRowsSource(op, d, od, false, true, true) });
+        out.push({ name: `reduce/${op}/${d}/one-pass-vec4`, source: reduceOnePassSource(op, d, od, true) });
       }
       out.push({ name: `reduce/${op}/${d}/cols`, source: reduceStridedSource(op, d, od) });
     }

@@ -94,8 +94,62 @@ export function reduceRowsSource(op: ReduceOp, d: DType, out: DType, fromAcc: bo
   const a = accumulator(op, d);
   const inT = fromAcc ? a.t : CTYPES[d].storage;
   const outT = partial ? a.t : CTYPES[out].storage;
+  return `${pre(d, out)}
+extern "C" __global__ void arr_reduce(const ${inT}* __restrict__ in, ${outT}* __restrict__ out, long long n, long long chunks, long long chunk) {
+  __shared__ ${a.t} sh[${BLOCK}];
+${chunkSum(op, d, fromAcc, vec4)}
+  if (threadIdx.x == 0) { acc = sh[0]; out[blockIdx.x] = ${partial ? 'acc' : store(out, a.fin('acc'))}; }
+}
+`;
+}
+
+/**
+ * One-launch reduction of rows `in[rows][n]`, `chunks` blocks per row: each block writes its
+ * partial to `partials`, then the last block of a row to finish (counted on `tickets[row]`, which
+ * it resets to 0 for the next launch) combines them. Saves the second launch and its scratch
+ * allocation of the two-pass form, which a caller that syncs after every call pays for.
+ */
+export function reduceOnePassSource(op: ReduceOp, d: DType, out: DType, vec4 = false): string {
+  const a = accumulator(op, d);
+  return `${pre(d, out)}
+extern "C" __global__ void arr_reduce1(const ${CTYPES[d].storage}* __restrict__ in, ${CTYPES[out].storage}* __restrict__ out, ${a.t}* partials, unsigned* tickets, long long n, long long chunks, long long chunk) {
+  __shared__ ${a.t} sh[${BLOCK}];
+  __shared__ bool last;
+${chunkSum(op, d, false, vec4)}
+  if (threadIdx.x == 0) {
+    partials[blockIdx.x] = sh[0];
+    __threadfence();
+    last = atomicAdd(&tickets[row], 1u) == (unsigned)(chunks - 1);
+  }
+  __syncthreads();
+  if (!last) return;
+  __threadfence();
+  acc = ${a.init};
+  for (long long i = threadIdx.x; i < chunks; i += ${BLOCK}) acc = ${a.combine('acc', 'partials[row * chunks + i]')};
+  __syncthreads();
+${treeReduce(a)}
+  if (threadIdx.x == 0) { tickets[row] = 0u; acc = sh[0]; out[row] = ${store(out, a.fin('acc'))}; }
+}
+`;
+}
+
+/** Shared-memory tree over `acc` of the block's threads; the block's result ends in sh[0]. */
+function treeReduce(a: Acc): string {
+  return `  sh[threadIdx.x] = acc;
+  __syncthreads();
+  for (int s = ${BLOCK / 2}; s > 0; s >>= 1) {
+    if (threadIdx.x < s) sh[threadIdx.x] = ${a.combine('sh[threadIdx.x]', 'sh[threadIdx.x + s]')};
+    __syncthreads();
+  }`;
+}
+
+/**
+ * Body shared by the row reductions: block b sums row `b / chunks`, elements
+ * [c*chunk, min(n, (c+1)*chunk)), into sh[0]; declares `row` and `acc`.
+ */
+function chunkSum(op: ReduceOp, d: DType, fromAcc: boolean, vec4: boolean): string {
+  const a = accumulator(op, d);
   const read = (j: string) => (fromAcc ? `in[${j}]` : a.from(load(d, `in[${j}]`)));
-  const write = partial ? 'acc' : store(out, a.fin('acc'));
   const V = VEC4[d];
   if (vec4 && (fromAcc || !V)) throw new Error(`cuda: no vector reduction for ${d}`);
   // Four independent accumulators keep several loads in flight per thread (a single dependency
@@ -119,24 +173,13 @@ export function reduceRowsSource(op: ReduceOp, d: DType, out: DType, fromAcc: bo
     a3 = ${a.combine('a3', read(`j + ${3 * BLOCK}`))};
   }
   for (; j < hi; j += ${BLOCK}) acc = ${a.combine('acc', read('j'))};`;
-  return `${pre(d, out)}
-extern "C" __global__ void arr_reduce(const ${inT}* __restrict__ in, ${outT}* __restrict__ out, long long n, long long chunks, long long chunk) {
-  __shared__ ${a.t} sh[${BLOCK}];
-  const long long row = blockIdx.x / chunks, c = blockIdx.x % chunks;
+  return `  const long long row = blockIdx.x / chunks, c = blockIdx.x % chunks;
   const long long lo = row * n + c * chunk;
   const long long hi = row * n + min(n, (c + 1) * chunk);
   ${a.t} acc = ${a.init}, a1 = ${a.init}, a2 = ${a.init}, a3 = ${a.init};
   ${loop}
   acc = ${a.combine(a.combine('acc', 'a1'), a.combine('a2', 'a3'))};
-  sh[threadIdx.x] = acc;
-  __syncthreads();
-  for (int s = ${BLOCK / 2}; s > 0; s >>= 1) {
-    if (threadIdx.x < s) sh[threadIdx.x] = ${a.combine('sh[threadIdx.x]', 'sh[threadIdx.x + s]')};
-    __syncthreads();
-  }
-  if (threadIdx.x == 0) { acc = sh[0]; out[blockIdx.x] = ${write}; }
-}
-`;
+${treeReduce(a)}`;
 }
 
 /** Short rows: one thread per row. Or middle axes: `in[outer][n][inner]`, one thread per (outer, inner). */

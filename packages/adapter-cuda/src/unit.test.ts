@@ -12,7 +12,7 @@ import { cacheKey, DiskCache, KernelCache } from './kernel-cache.js';
 import { CudaArray, planFusion } from './array.js';
 import { collapse, elementwiseSource, signature } from './codegen.js';
 import { binaryExpr, unaryExpr } from './ops.js';
-import { reduceRowsSource, sortSource } from './kernels.js';
+import { reduceOnePassSource, reduceRowsSource, sortSource } from './kernels.js';
 
 const fakeFs = (files: string[]): DiscoveryFs => ({
   exists: (p) => files.includes(p),
@@ -167,6 +167,12 @@ describe('fusion planning and code generation', () => {
   });
   it('reductions use a block tree and sorts order NaN last, ties by index', () => {
     expect(reduceRowsSource('sum', 'float32', 'float32', false, true)).toContain('__shared__ float sh[256]');
+    // one pass: the last block of a row (by ticket) combines the partials and resets the ticket
+    const one = reduceOnePassSource('max', 'float64', 'float64', false);
+    expect(one).toContain('atomicAdd(&tickets[row], 1u) == (unsigned)(chunks - 1)');
+    expect(one).toContain('tickets[row] = 0u;');
+    expect(one.indexOf('__threadfence();')).toBeLessThan(one.indexOf('atomicAdd'));
+    expect(() => reduceOnePassSource('sum', 'float64', 'float64', true)).toThrow(/no vector reduction/);
     const s = sortSource('float32', false);
     expect(s).toContain('if (c != 0) return c < 0;');
     expect(s).toContain('return ia < ib;');
