@@ -22,6 +22,11 @@ try:
     bench('cupy x*5 + y 2^26 float32', lambda: x * 5 + y, s, bytes=5 * 4 * N)
     def axpy(x, y):
         return x * 5 + y
+    def chain10(t):  # the 10-op chain of the ONNX Runtime WebGPU check, one op at a time
+        for _ in range(5):
+            t = t * 1.0001 + 0.5
+        return t
+    bench('cupy 10-op chain 2^26 float32, op by op', lambda: chain10(x), s)
     f = cp.fuse(axpy)
     bench('cupy fuse x*5 + y 2^26 float32', lambda: f(x, y), s, bytes=3 * 4 * N)
     bench('cupy sum 2^26 float32', lambda: x.sum(), s, reps=30, bytes=4 * N)

@@ -50,6 +50,13 @@ const CAPS: Capabilities = Object.freeze({
 const itemBytes = (d: DType) => CTYPES[d].bytes;
 /** Resident blocks of BLOCK threads per SM can't exceed 2048 threads / BLOCK. */
 const MAX_BLOCKS_PER_SM = 2048 / BLOCK;
+/** cuBLAS data type and compute type per dtype (float32 becomes TF32, 77, when opted in). */
+const GEMM_TYPES: Partial<Record<DType, readonly [number, number]>> = {
+  float16: [2, 68], float32: [0, 68], float64: [1, 70], complex64: [4, 68], complex128: [5, 70],
+};
+/** alpha = 1, beta = 0 in the compute type's precision (room for a complex pair). */
+const GEMM_SCALARS_F32 = [new Float32Array([1, 0]), new Float32Array([0, 0])] as const;
+const GEMM_SCALARS_F64 = [new Float64Array([1, 0]), new Float64Array([0, 0])] as const;
 /** Bytes of the widest reduction accumulator (complex double). */
 const ACC_BYTES = 16;
 
@@ -140,6 +147,8 @@ export class CudaAdapter implements Adapter<CudaArray> {
   private readonly occupancies = new Map<bigint, number>();
   private readonly ew = new Map<string, EwEntry>();
   private readonly errBlock: Block;
+  /** cuBLAS math mode last set on the handle (-1: not yet). */
+  private mathMode = -1;
   /** Partials and per-row tickets of one-pass reductions (at most one wave of blocks). */
   private readonly reduceScratch: { partials: Block; tickets: Block } | undefined;
   private readonly arch: string;
@@ -915,18 +924,23 @@ export class CudaAdapter implements Adapter<CudaArray> {
   /** Row-major C[m,n] = A[m,k]·B[k,n] as column-major Cᵀ = Bᵀ·Aᵀ (pointers: bT = B, aT = A). */
   private gemm(d: DType, B: bigint, A: bigint, C: bigint, m: number, n: number, k: number, batch: number): void {
     const { cublas, cublasHandle } = this.libs;
-    const TYPES: Partial<Record<DType, [number, number]>> = {
-      float16: [2, 68], float32: [0, this.tf32 ? 77 : 68], float64: [1, 70], complex64: [4, 68], complex128: [5, 70],
-    };
-    const [t, compute] = TYPES[d]!;
-    const dbl = compute === 70;
-    const cpx = isCpx(d);
-    const alpha = dbl ? new Float64Array(cpx ? [1, 0] : [1]) : new Float32Array(cpx ? [1, 0] : [1]);
-    const beta = dbl ? new Float64Array(cpx ? [0, 0] : [0]) : new Float32Array(cpx ? [0, 0] : [0]);
-    checkBlas(cublas.cublasSetMathMode!(cublasHandle, this.tf32 && d === 'float32' ? 3 : 0), 'cublasSetMathMode');
-    checkBlas(cublas.cublasGemmStridedBatchedEx!(
-      cublasHandle, 0, 0, n, m, k, alpha, B, t, n, k * n, A, t, k, m * k, beta, C, t, n, m * n, batch, compute, -1,
-    ), 'cublasGemmStridedBatchedEx');
+    const [t, compute] = GEMM_TYPES[d]!;
+    const c = compute === 68 && d === 'float32' && this.tf32 ? 77 : compute;
+    const [alpha, beta] = compute === 70 ? GEMM_SCALARS_F64 : GEMM_SCALARS_F32;
+    const mode = c === 77 ? 3 : 0;
+    if (mode !== this.mathMode) {
+      checkBlas(cublas.cublasSetMathMode!(cublasHandle, mode), 'cublasSetMathMode');
+      this.mathMode = mode;
+    }
+    // One product goes through cublasGemmEx, as CuPy and PyTorch call it (the batched entry
+    // point with a batch of 1 may pick other kernels).
+    if (batch === 1) {
+      checkBlas(cublas.cublasGemmEx!(cublasHandle, 0, 0, n, m, k, alpha, B, t, n, A, t, k, beta, C, t, n, c, -1), 'cublasGemmEx');
+    } else {
+      checkBlas(cublas.cublasGemmStridedBatchedEx!(
+        cublasHandle, 0, 0, n, m, k, alpha, B, t, n, k * n, A, t, k, m * k, beta, C, t, n, m * n, batch, c, -1,
+      ), 'cublasGemmStridedBatchedEx');
+    }
     this.launches++;
   }
 
