@@ -12,6 +12,7 @@ import { binary, unary } from './elementwise.js';
 import * as S from './structure.js';
 import { traitsOf, type Traits } from './traits.js';
 import * as C from './complex.js';
+import { fastMatmulWebgpu, type FastMatmulChoice, type WebGPUBackendLike } from './webgpu-matmul.js';
 
 type T = tf.Tensor;
 type K = KernelArray<T>;
@@ -43,6 +44,12 @@ export class TfjsAdapter implements Adapter<T> {
    * with one workgroup. Off (Infinity) by default; public so tests can turn it on.
    */
   splitReductionsFrom: number;
+  /**
+   * webgpu: float32 matmuls (2-D, and 3-D with equal batch) run on our register-blocked WGSL
+   * kernel (`webgpu-matmul.ts`) with this tile variant, or on tfjs's MatMul when false; set by
+   * `createNamespace({ fastMatmul: true })`. Ignored on other backends. Public so tests can set it.
+   */
+  fastMatmul: false | FastMatmulChoice;
 
   constructor(readonly backend: BackendName, loaded: LoadedBackend = {}, skipped: Record<string, string> = {}) {
     const registered = new Set(tf.getKernelsForBackend(backend).map((k) => k.kernelName));
@@ -67,6 +74,7 @@ export class TfjsAdapter implements Adapter<T> {
     this.copyOnRead = backend === 'cpu' || backend === 'webgpu';
     this.copyOnWrite = backend === 'cpu' || backend === 'webgpu';
     this.splitReductionsFrom = Infinity;
+    this.fastMatmul = false;
     if (this.traits.complex) this.fft = fftKernels(this);
     if (kind === 'cpu' && this.traits.sync) {
       this.linalg = hostLinalgKernels<T>({
@@ -334,6 +342,11 @@ export class TfjsAdapter implements Adapter<T> {
       }
       if (dt === 'bool') return tf.greater(tf.matMul(tf.cast(this.h(a), 'int32'), tf.cast(this.h(b), 'int32')), 0);
       if (dt === 'int32') return this.intMatmul(this.h(a), this.h(b));
+      if (this.fastMatmul !== false && this.backend === 'webgpu') {
+        // null where the kernel does not apply (other ranks, a broadcast batch, huge grids).
+        const r = fastMatmulWebgpu(tf.backend() as unknown as WebGPUBackendLike, this.h(a), this.h(b), this.fastMatmul);
+        if (r) return r;
+      }
       return tf.matMul(this.h(a), this.h(b));
     });
   }

@@ -13,6 +13,7 @@ import { createNamespace } from './create.js';
 
 export { createNamespace, type TfjsNamespaceOptions } from './create.js';
 export { TfjsAdapter } from './adapter.js';
+export { fastMatmulWebgpu, FAST_MATMUL_VARIANTS, type FastMatmulChoice, type FastMatmulVariant } from './webgpu-matmul.js';
 export { BACKENDS, DEFAULT_ORDER, HOW_TO_FIX, type BackendName, type BackendLoader, type BackendLoaders, type LoadedBackend } from './backends.js';
 
 /** The default namespace: `import np from '@arr/adapter-tfjs'` (tensorflow > webgpu > wasm > cpu). */
