@@ -31,6 +31,13 @@ else
     > "$dir/env.sh"
 fi
 
+# The same node without its debug symbols (2 MB less compressed; the carry limit is 64 MiB).
+stripped=$(mktemp)
+if strip -o "$stripped" "$(command -v node)" 2>/dev/null && "$stripped" -e 0; then
+  xz -T0 -6 -c "$stripped" > "$dir/node.xz"
+fi
+rm -f "$stripped"
+
 # NVIDIA's Vulkan ICD is libGLX_nvidia, which needs glvnd: without these Dawn finds no adapter
 # ("Could not get 'vkCreateInstance' … for ICD libGLX_nvidia.so.0").
 lists=$(mktemp -d); mkdir -p "$lists/partial"
@@ -47,13 +54,16 @@ TURBO_TELEMETRY_DISABLED=1 npx -y pnpm@10.34.9 exec turbo run build >/dev/null
 python3 scripts/gpu/runtime-files.py . > "$dir/files.txt"
 ls -d packages/*/dist apps/*/dist >> "$dir/files.txt"
 # tfjs packages ship UMD/ES2017/minified bundles and their tests next to the Node build
-# (`*.node.js`) and the ESM modules (`dist/index.js` …): only the last two are loaded.
+# (`*.node.js`) and the ESM modules (`dist/index.js` …): only the last two are loaded. koffi's C
+# sources, its musl build and test-only packages stay behind (the tree must fit the 64 MiB carry).
 tar -cf - \
   --exclude='*_test.js' --exclude='*/@tensorflow/*/dist/*.min.js' --exclude='*.es2017.js' --exclude='*.fesm.js' \
   --exclude='*/dist/tf-core.js' --exclude='*/dist/tf-backend-cpu.js' --exclude='*/dist/tf-backend-wasm.js' \
   --exclude='*/dist/tf-backend-webgpu.js' --exclude='*/dist/miniprogram' \
   --exclude='*/bin/napi-v*/darwin' --exclude='*/bin/napi-v*/win32' --exclude='*/bin/napi-v*/linux/arm64' \
   --exclude='*/webgpu/dist/darwin-*' --exclude='*/webgpu/dist/win32-*' --exclude='*/webgpu/dist/linux-arm64' \
+  --exclude='*/koffi/lib/native' --exclude='*/koffi/vendor' --exclude='*/koffi/src' --exclude='*/koffi-linux-x64/musl_x64' \
+  --exclude='*/wgsl_reflect' \
   --exclude='*.map' --exclude='*.d.ts' --exclude='*.d.mts' --exclude='*.d.cts' \
   -T "$dir/files.txt" | xz -T0 -6 > "$dir/runtime.txz"
 rm "$dir/files.txt"
