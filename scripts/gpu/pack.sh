@@ -62,7 +62,7 @@ tar -cf - \
   --exclude='*/dist/tf-backend-webgpu.js' --exclude='*/dist/miniprogram' \
   --exclude='*/bin/napi-v*/darwin' --exclude='*/bin/napi-v*/win32' --exclude='*/bin/napi-v*/linux/arm64' \
   --exclude='*/webgpu/dist/darwin-*' --exclude='*/webgpu/dist/win32-*' --exclude='*/webgpu/dist/linux-arm64' \
-  --exclude='*/koffi/lib/native' --exclude='*/koffi/vendor' --exclude='*/koffi/src' --exclude='*/koffi-linux-x64/musl_x64' \
+  --exclude='*/koffi/lib/native' --exclude='*/koffi/vendor' --exclude='*/koffi/src/koffi/src' --exclude='*/koffi-linux-x64/musl_x64' \
   --exclude='*/wgsl_reflect' \
   --exclude='*.map' --exclude='*.d.ts' --exclude='*.d.mts' --exclude='*.d.cts' \
   -T "$dir/files.txt" | xz -T0 -6 > "$dir/runtime.txz"

@@ -35,13 +35,13 @@ export const ADAPTERS: readonly AdapterSpec[] = [
   { id: 'tfjs:cpu', package: '@arr/adapter-tfjs', options: { backend: 'cpu' }, expectBackend: 'cpu', install: TFJS_INSTALL },
   { id: 'tfjs:wasm', package: '@arr/adapter-tfjs', options: { backend: 'wasm' }, expectBackend: 'wasm', install: TFJS_INSTALL },
   { id: 'tfjs:webgpu', package: '@arr/adapter-tfjs', options: { backend: 'webgpu' }, expectBackend: 'webgpu', install: TFJS_INSTALL },
-  // Long reductions in two stages (splitReductions), for comparison with plain tfjs:webgpu.
-  { id: 'tfjs:webgpu:split-reductions', package: '@arr/adapter-tfjs', options: { backend: 'webgpu', splitReductions: true }, expectBackend: 'webgpu', install: TFJS_INSTALL, optIn: true },
+  // tfjs's own kernels only (no two-stage reductions, no WGSL matmul), for comparison with tfjs:webgpu.
+  { id: 'tfjs:webgpu:plain', package: '@arr/adapter-tfjs', options: { backend: 'webgpu', splitReductions: false, fastMatmul: false }, expectBackend: 'webgpu', install: TFJS_INSTALL, optIn: true },
   { id: 'tfjs:tensorflow', package: '@arr/adapter-tfjs', options: { backend: 'tensorflow' }, expectBackend: 'tensorflow', install: TFJS_INSTALL },
   { id: 'onnxruntime:cpu', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['cpu'] }, expectBackend: 'cpu', install: ORT_INSTALL },
   { id: 'onnxruntime:webgpu', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['webgpu'] }, expectBackend: 'webgpu', install: ORT_INSTALL },
-  // Host arrays move to the GPU on first use (deviceInputs), so runs do not upload them again.
-  { id: 'onnxruntime:webgpu:device-inputs', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['webgpu'], deviceInputs: true }, expectBackend: 'webgpu', install: ORT_INSTALL, optIn: true },
+  // Host arrays uploaded by every run (deviceInputs off), for comparison with onnxruntime:webgpu.
+  { id: 'onnxruntime:webgpu:host-inputs', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['webgpu'], deviceInputs: false }, expectBackend: 'webgpu', install: ORT_INSTALL, optIn: true },
   { id: 'onnxruntime:cuda', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['cuda'] }, expectBackend: 'cuda', install: ORT_INSTALL },
   { id: 'cuda', package: '@arr/adapter-cuda', options: {}, expectBackend: 'cuda', install: CUDA_INSTALL },
   // One kernel per operation, as CuPy without cp.fuse: the op-by-op side of the fusion comparison.

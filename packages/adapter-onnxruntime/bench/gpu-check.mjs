@@ -17,7 +17,7 @@ const close = (a, b, tol = 1e-4) => a.length === b.length && a.every((v, i) => M
 let np;
 try {
   const t = performance.now();
-  np = await createNamespace({ executionProviders: [ep], deviceInputs: process.env.ARR_ORT_DEVICE_INPUTS === '1' });
+  np = await createNamespace({ executionProviders: [ep], deviceInputs: process.env.ARR_ORT_DEVICE_INPUTS !== '0' });
   report.startMs = performance.now() - t;
   report.engine = np.info().engine();
   report.dtypes = Object.keys(np.info().dtypes());

@@ -22,7 +22,7 @@ export interface OnnxAdapterOptions {
   readonly maxPending?: number;
   /** Options of the execution provider's entry (onnxruntime-node's per-provider options). */
   readonly providerOptions?: Readonly<Record<string, unknown>>;
-  /** GPU providers: move host arrays the user still holds to the device on first use (default false). */
+  /** GPU providers: move host arrays the user still holds to the device on first use (default true). */
   readonly deviceInputs?: boolean;
   /** Why other providers of a fallback list did not start (reported by engine()). */
   readonly skipped?: Readonly<Record<string, string>>;
@@ -85,7 +85,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     };
     this.engineRef = new Engine({
       ep: this.ep, sessionOptions, maxPending: options.maxPending ?? 512, maxSessions: 1000,
-      deviceInputs: this.ep !== 'cpu' && (options.deviceInputs ?? false),
+      deviceInputs: this.ep !== 'cpu' && (options.deviceInputs ?? true),
     });
     this.device = makeDevice('onnxruntime', this.ep, this.ep === 'cpu' ? 'cpu' : 'gpu');
     this.caps = Object.freeze({ 'boolean indexing': true, 'data-dependent shapes': true, 'max dimensions': 64, 'sync readback': false });

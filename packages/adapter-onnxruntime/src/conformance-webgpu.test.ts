@@ -6,8 +6,8 @@ import { createNamespace } from './index.js';
 import { EXPECTED_ERROR_FAILURES_WEBGPU, EXPECTED_FAILURES_WEBGPU } from './expected-failures.js';
 
 if (process.env['ARR_GPU_TESTS'] === '1') {
-  // ARR_ORT_DEVICE_INPUTS=1 tests the opt-in `deviceInputs` (host arrays moved to the GPU).
-  const np = await createNamespace({ executionProviders: ['webgpu'], deviceInputs: process.env['ARR_ORT_DEVICE_INPUTS'] === '1' });
+  // ARR_ORT_DEVICE_INPUTS=0 tests without `deviceInputs` (host arrays uploaded by every run).
+  const np = await createNamespace({ executionProviders: ['webgpu'], deviceInputs: process.env['ARR_ORT_DEVICE_INPUTS'] !== '0' });
   defineConformanceSuite({
     name: 'onnxruntime-webgpu',
     namespace: np,

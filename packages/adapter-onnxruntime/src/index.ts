@@ -33,8 +33,8 @@ export interface OnnxNamespaceOptions {
   readonly providerOptions?: Readonly<Record<string, unknown>>;
   /**
    * GPU providers: an array made by `asarray` that the user still holds moves to the device the
-   * first time a graph reads it, so later graphs do not upload it again (default false: not yet
-   * run on a GPU; see the README). Ignored on the CPU provider.
+   * first time a graph reads it, so later graphs do not upload it again (default true; false
+   * uploads it with every run). Ignored on the CPU provider.
    */
   readonly deviceInputs?: boolean;
   /** @internal Replaces session creation when probing providers (tests). */

@@ -191,11 +191,11 @@ describe('webgpu matmul: plumbing into tfjs (stand-in backend on cpu)', () => {
   /** Records the program and hands back a result tensor (zeros) made by the cpu backend. */
   const standIn = async () => {
     await tf.setBackend('cpu');
-    const cpu = tf.backend() as unknown as { makeTensorInfo(s: number[], d: string, v?: Float32Array): tf.TensorInfo; data: { has(id: object): boolean } };
+    const cpu = tf.backend() as unknown as { makeTensorInfo(s: number[], d: string, v?: Float32Array): tf.TensorInfo; data: { has(id: object): boolean; get(id: object): { dtype: string } | undefined } };
     const calls: { program: FastMatmulProgram; inputs: tf.TensorInfo[] }[] = [];
     const backend: WebGPUBackendLike = {
       device: { limits: { maxComputeWorkgroupsPerDimension: 65535 } },
-      tensorMap: { has: (id) => cpu.data.has(id) },
+      tensorMap: { has: (id) => cpu.data.has(id), get: (id) => cpu.data.get(id) },
       runWebGPUProgram(program, inputs, dtype) {
         calls.push({ program, inputs });
         const size = program.outputShape.reduce((p, d) => p * d, 1);
@@ -204,6 +204,18 @@ describe('webgpu matmul: plumbing into tfjs (stand-in backend on cpu)', () => {
     };
     return { backend, calls };
   };
+
+  it('declines float32 tensors whose stored data is int32 (tfjs casts int32 to float32 in place)', async () => {
+    const { backend, calls } = await standIn();
+    const i = tf.tensor2d([[1, 2], [3, 4]], undefined, 'int32');
+    const asFloat: tf.TensorInfo = { dataId: i.dataId, shape: i.shape, dtype: 'float32' };
+    const f = tf.ones([2, 2]);
+    expect(fastMatmulWebgpu(backend, asFloat, f)).toBeNull();
+    expect(fastMatmulWebgpu(backend, f, asFloat)).toBeNull();
+    expect(calls).toHaveLength(0);
+    expect(fastMatmulWebgpu(backend, f, f)).not.toBeNull();
+    i.dispose(); f.dispose();
+  });
 
   it('2-D: rank-3 views of the inputs, [1,M,N] program, [M,N] tensor; no leaks', async () => {
     const { backend, calls } = await standIn();
@@ -242,8 +254,8 @@ describe('webgpu matmul: plumbing into tfjs (stand-in backend on cpu)', () => {
 
 describe('fastMatmul option', () => {
   it('option first, then ARR_TFJS_FAST_MATMUL', () => {
-    expect(fastMatmulOption(undefined, undefined)).toBe(false);
-    expect(fastMatmulOption(undefined, '')).toBe(false);
+    expect(fastMatmulOption(undefined, undefined)).toBe('auto');
+    expect(fastMatmulOption(undefined, '')).toBe('auto');
     expect(fastMatmulOption(undefined, '0')).toBe(false);
     expect(fastMatmulOption(undefined, '1')).toBe('auto');
     expect(fastMatmulOption(undefined, 'tile64')).toBe('tile64');

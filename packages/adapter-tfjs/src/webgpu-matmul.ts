@@ -356,7 +356,7 @@ export function makeMatmulProgram(plan: MatmulPlan): FastMatmulProgram {
 /** The members of tfjs-backend-webgpu's WebGPUBackend used here. */
 export interface WebGPUBackendLike {
   readonly device: { readonly limits: { readonly maxComputeWorkgroupsPerDimension: number } };
-  readonly tensorMap: { has(dataId: object): boolean };
+  readonly tensorMap: { has(dataId: object): boolean; get(dataId: object): { readonly dtype: string } | undefined };
   runWebGPUProgram(program: FastMatmulProgram, inputs: tf.TensorInfo[], outputDtype: tf.DataType, uniforms?: unknown[]): tf.TensorInfo;
 }
 
@@ -382,7 +382,10 @@ export function fastMatmulShape(a: tf.TensorInfo, b: tf.TensorInfo): [number, nu
 export function fastMatmulWebgpu(backend: WebGPUBackendLike, a: tf.TensorInfo, b: tf.TensorInfo, choice: FastMatmulChoice = 'auto'): tf.Tensor | null {
   const dims = fastMatmulShape(a, b);
   if (!dims) return null;
-  if (!backend.tensorMap.has(a.dataId) || !backend.tensorMap.has(b.dataId)) return null;
+  // The stored dtype, not the tensor's: tfjs casts int32/bool to float32 without touching the
+  // data (same dataId, int32 buffer), and its own shaders convert on load; this kernel reads f32.
+  const stored = (t: tf.TensorInfo) => (backend.tensorMap.has(t.dataId) ? backend.tensorMap.get(t.dataId)?.dtype : undefined);
+  if (stored(a) !== 'float32' || stored(b) !== 'float32') return null;
   const [batch, m, k, n] = dims;
   const plan = planMatmul(batch, m, n, k, choice, backend.device.limits.maxComputeWorkgroupsPerDimension);
   if (!plan) return null;
