@@ -54,15 +54,15 @@ TURBO_TELEMETRY_DISABLED=1 npx -y pnpm@10.34.9 exec turbo run build >/dev/null
 python3 scripts/gpu/runtime-files.py . > "$dir/files.txt"
 ls -d packages/*/dist apps/*/dist >> "$dir/files.txt"
 # tfjs packages ship UMD/ES2017/minified bundles and their tests next to the Node build
-# (`*.node.js`) and the ESM modules (`dist/index.js` …): only the last two are loaded. koffi's C
-# sources, its musl build and test-only packages stay behind (the tree must fit the 64 MiB carry).
+# (`*.node.js`) and the ESM modules (`dist/index.js` …): only the last two are loaded. koffi's
+# musl build and test-only packages stay behind (the tree must fit the 64 MiB carry).
 tar -cf - \
   --exclude='*_test.js' --exclude='*/@tensorflow/*/dist/*.min.js' --exclude='*.es2017.js' --exclude='*.fesm.js' \
   --exclude='*/dist/tf-core.js' --exclude='*/dist/tf-backend-cpu.js' --exclude='*/dist/tf-backend-wasm.js' \
   --exclude='*/dist/tf-backend-webgpu.js' --exclude='*/dist/miniprogram' \
   --exclude='*/bin/napi-v*/darwin' --exclude='*/bin/napi-v*/win32' --exclude='*/bin/napi-v*/linux/arm64' \
   --exclude='*/webgpu/dist/darwin-*' --exclude='*/webgpu/dist/win32-*' --exclude='*/webgpu/dist/linux-arm64' \
-  --exclude='*/koffi/lib/native' --exclude='*/koffi/vendor' --exclude='*/koffi/src/koffi/src' --exclude='*/koffi-linux-x64/musl_x64' \
+  --exclude='*/koffi-linux-x64/musl_x64' \
   --exclude='*/wgsl_reflect' \
   --exclude='*.map' --exclude='*.d.ts' --exclude='*.d.mts' --exclude='*.d.cts' \
   -T "$dir/files.txt" | xz -T0 -6 > "$dir/runtime.txz"
