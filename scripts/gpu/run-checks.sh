@@ -8,8 +8,8 @@
 #   (not in the default list: bench-targets, the speed targets of the adapter issues in one app run;
 #   diagnostics tfjs-diag tfjs-split ort-diag ort-placement cuda-extract;
 #   ARR_CUDA_CONFORMANCE_ONLY=extract,searching limits cuda-conformance to some groups;
-#   ARR_CUDA_DEVICE_EXTRACT=1 tests the opt-in deviceExtract; ARR_ORT_DEVICE_INPUTS=0 and
-#   ARR_TFJS_FAST_MATMUL=0 test without the (default) deviceInputs / WGSL matmul)
+#   ARR_CUDA_DEVICE_EXTRACT=0, ARR_ORT_DEVICE_INPUTS=0 and ARR_TFJS_FAST_MATMUL=0 test without
+#   the (default) device-side extract / deviceInputs / WGSL matmul)
 #   (default: all; BENCH_ARGS adds arguments to the benchmark, e.g. "--quick"; BENCH_ADAPTERS
 #   limits it to some adapters, BENCH_SECONDS sets its time limit)
 set -u
@@ -60,8 +60,8 @@ for s in $steps; do
     # The issues' speed targets in one app run with the Python reference (CuPy, PyTorch, NumPy).
     bench-targets) step bench-targets ${BENCH_SECONDS:-420} node apps/bench/dist/main.js --no-progress --reference --quick \
       --adapters onnxruntime:cpu,tfjs:wasm,tfjs:webgpu,tfjs:webgpu:plain,onnxruntime:webgpu,cuda,cuda:unfused \
-      --cases matmul,elementwise,reduction,overhead --max-run-seconds 2 \
-      --sizes matmul=2048,4096 --sizes elementwise=2^20,1e7,2^26 --sizes reduction=2^26 \
+      --cases matmul,elementwise,reduction,filter,overhead --max-run-seconds 2 \
+      --sizes matmul=2048,4096 --sizes elementwise=2^20,1e7,2^26 --sizes reduction=2^26 --sizes filter=1e7 \
       --tensorboard "$work/r/tensorboard-targets" --out "$work/r/bench-targets" ;;
     *) echo "unknown step $s" | tee -a "$work/r/steps.txt" ;;
   esac

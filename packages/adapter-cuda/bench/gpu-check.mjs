@@ -81,10 +81,16 @@ const main = async () => {
     result.smoke.sumValue = await np.sum(x).item();
     // Back to back, one sync per 50 calls: the kernel's own rate once host work overlaps it.
     await timeIt(`sum 2^${Math.log2(N)} float32, 50 back to back (per call)`, reps, () => { for (let i = 0; i < 50; i++) np.sum(x).dispose(); }, sync, { bytes: 50 * 4 * N, per: 50 });
-    const two = make({ onePassReduce: false });
-    const x2 = two.np.reshape(two.np.add(two.np.zeros([N]), 1), [N]);
-    await timeIt(`sum 2^${Math.log2(N)} float32 (two-pass form)`, 3 * reps, () => { two.np.sum(x2).dispose(); }, () => two.adapter.synchronize(), { bytes: 4 * N });
-    x2.dispose();
+    // Both forms again on fresh adapters (no state from the cases above), each also back to back.
+    for (const onePassReduce of [true, false]) {
+      const c = make({ onePassReduce });
+      const label = onePassReduce ? 'one-pass form, fresh adapter' : 'two-pass form, fresh adapter';
+      const xc = c.np.reshape(c.np.add(c.np.zeros([N]), 1), [N]);
+      const syncC = () => c.adapter.synchronize();
+      await timeIt(`sum 2^${Math.log2(N)} float32 (${label})`, 3 * reps, () => { c.np.sum(xc).dispose(); }, syncC, { bytes: 4 * N });
+      await timeIt(`sum 2^${Math.log2(N)} float32 (${label}), 50 back to back (per call)`, reps, () => { for (let i = 0; i < 50; i++) c.np.sum(xc).dispose(); }, syncC, { bytes: 50 * 4 * N, per: 50 });
+      xc.dispose();
+    }
   }
   // ---- long reductions against a float64 reference (the one-pass path needs n > 1024) ----
   try {

@@ -33,8 +33,7 @@ export interface CudaAdapterOptions {
   readonly cacheDir?: string | false;
   /**
    * `extract` by stream compaction on the device instead of core's host path (mask read back,
-   * positions found on the host, then `take`). Default false: the kernel compiles (nvcc check)
-   * but has not yet run on a GPU; see the README.
+   * positions found on the host, then `take`). Default true; false restores the host path.
    */
   readonly deviceExtract?: boolean;
 }
@@ -172,7 +171,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const libs = (this.libs = loadLibraries(options.device ?? 0));
     this.fusion = options.fusion ?? true;
     this.tf32 = options.tf32 ?? false;
-    if (options.deviceExtract) this.compress = (x, mask) => this.compressOnDevice(x, mask);
+    if (options.deviceExtract ?? true) this.compress = (x, mask) => this.compressOnDevice(x, mask);
     const { cu, koffi, stream } = libs;
     this.device_ = makeDevice('cuda', `cuda:${options.device ?? 0}`, 'gpu');
     this.arch = `sm_${libs.device.major}${libs.device.minor}`;
@@ -983,7 +982,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
     }
   }
 
-  /** Core's optional `compress` hook: present only with `deviceExtract: true`. */
+  /** Core's optional `compress` hook: present unless `deviceExtract: false`. */
   readonly compress?: (x: K, mask: K) => Promise<{ handle: CudaArray; count: number }>;
 
   /** `extract` on the device: count per block, offsets, then an ordered write (one 8-byte read of the total). */

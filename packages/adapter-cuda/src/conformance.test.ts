@@ -13,7 +13,7 @@ if (!status.available) {
 } else {
   // ARR_CUDA_CONFORMANCE_ONLY=statistical,searching runs some groups (first-run NVRTC compiles are slow).
   const only = process.env.ARR_CUDA_CONFORMANCE_ONLY?.split(',').filter(Boolean) as Category[] | undefined;
-  // ARR_CUDA_DEVICE_EXTRACT=1 tests the opt-in device-side extract (`deviceExtract: true`).
-  const np = process.env.ARR_CUDA_DEVICE_EXTRACT === '1' ? await createNamespace({ deviceExtract: true }) : defaultNamespace();
+  // ARR_CUDA_DEVICE_EXTRACT=0 tests core's host-path extract instead (`deviceExtract: false`).
+  const np = process.env.ARR_CUDA_DEVICE_EXTRACT === '0' ? await createNamespace({ deviceExtract: false }) : defaultNamespace();
   defineConformanceSuite({ name: 'cuda', namespace: np, expectedFailures, ...(only ? { only } : {}) });
 }
