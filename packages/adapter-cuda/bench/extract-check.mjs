@@ -36,7 +36,7 @@ for (const n of [0, 1, 1000, 1_000_003, 10_000_000, 2 ** 26]) {
 }
 // Broadcast condition and other dtypes.
 try {
-  const b = await np.extract(np.asarray([true, false, true]), np.reshape(np.arange(6, undefined, undefined, { dtype: 'int64' }), [2, 3])).toArray();
+  const b = await (await np.extract(np.asarray([true, false, true]), np.reshape(np.arange(6, undefined, undefined, { dtype: 'int64' }), [2, 3]))).toArray();
   out.broadcastInt64 = b.map(String);
 } catch (e) {
   out.broadcastInt64 = { error: String(e?.message ?? e) };
