@@ -40,14 +40,15 @@ export class TfjsAdapter implements Adapter<T> {
   private readonly copyOnWrite: boolean;
   /**
    * Reductions over at least this many elements per output run in two stages (see `splitReduce`);
-   * set by `createNamespace({ splitReductions: true })` on webgpu, where tfjs reduces each output
-   * with one workgroup. Off (Infinity) by default; public so tests can turn it on.
+   * `createNamespace` sets it on webgpu (unless `splitReductions: false`), where tfjs reduces each
+   * output with one workgroup. Off (Infinity) in a bare adapter; public so tests can turn it on.
    */
   splitReductionsFrom: number;
   /**
    * webgpu: float32 matmuls (2-D, and 3-D with equal batch) run on our register-blocked WGSL
-   * kernel (`webgpu-matmul.ts`) with this tile variant, or on tfjs's MatMul when false; set by
-   * `createNamespace({ fastMatmul: true })`. Ignored on other backends. Public so tests can set it.
+   * kernel (`webgpu-matmul.ts`) with this tile variant, or on tfjs's MatMul when false. Off in a
+   * bare adapter; `createNamespace` sets it on webgpu (unless `fastMatmul: false`). Ignored on
+   * other backends. Public so tests can set it.
    */
   fastMatmul: false | FastMatmulChoice;
 
@@ -332,22 +333,23 @@ export class TfjsAdapter implements Adapter<T> {
     return this.run(() => {
       const nd = a.shape.length;
       const shape = [...a.shape.slice(0, nd - 1), b.shape[nd - 1]!];
-      const dt = this.h(a).dtype;
+      const ha = this.h(a), hb = this.h(b);
+      const dt = ha.dtype;
       if (a.shape[nd - 1] === 0 || shape.some((d) => d === 0)) {
         return dt === 'complex64' ? tf.complex(tf.zeros(shape), tf.zeros(shape)) : tf.zeros(shape, dt);
       }
       if (dt === 'complex64') {
-        const ar = C.real(this.h(a)), ai = C.imag(this.h(a)), br = C.real(this.h(b)), bi = C.imag(this.h(b));
+        const ar = C.real(ha), ai = C.imag(ha), br = C.real(hb), bi = C.imag(hb);
         return tf.complex(tf.sub(tf.matMul(ar, br), tf.matMul(ai, bi)), tf.add(tf.matMul(ar, bi), tf.matMul(ai, br)));
       }
-      if (dt === 'bool') return tf.greater(tf.matMul(tf.cast(this.h(a), 'int32'), tf.cast(this.h(b), 'int32')), 0);
-      if (dt === 'int32') return this.intMatmul(this.h(a), this.h(b));
+      if (dt === 'bool') return tf.greater(tf.matMul(tf.cast(ha, 'int32'), tf.cast(hb, 'int32')), 0);
+      if (dt === 'int32') return this.intMatmul(ha, hb);
       if (this.fastMatmul !== false && this.backend === 'webgpu') {
-        // null where the kernel does not apply (other ranks, a broadcast batch, huge grids).
-        const r = fastMatmulWebgpu(tf.backend() as unknown as WebGPUBackendLike, this.h(a), this.h(b), this.fastMatmul);
+        // null where the kernel does not apply (other dtypes or ranks, int32-stored data, huge grids).
+        const r = fastMatmulWebgpu(tf.backend() as unknown as WebGPUBackendLike, ha, hb, this.fastMatmul);
         if (r) return r;
       }
-      return tf.matMul(this.h(a), this.h(b));
+      return tf.matMul(ha, hb);
     });
   }
   /** int32 matmul, exact mod 2³² (tfjs's BatchMatMul computes int32 in float32). */

@@ -21,8 +21,9 @@ export interface TfjsNamespaceOptions {
   /**
    * webgpu: run float32 matmuls ([M,K]x[K,N], and [B,M,K]x[B,K,N] with the same B) on the
    * adapter's own WGSL kernel (`src/webgpu-matmul.ts`: 64x64 output tiles, 8x4 outputs per
-   * thread) instead of tfjs's MatMul (32x32 tiles, 4x4 per thread). On an H200 at 4096²: 33.9
-   * TFLOP/s against tfjs's 19-23. Other dtypes, ranks and broadcast batches keep tfjs's path.
+   * thread) instead of tfjs's MatMul (32x32 tiles, 4x4 per thread). On an H200 at 4096²: 33
+   * TFLOP/s against tfjs's 20-21 (benchmarks/results/h200-2026-12-03b). Other dtypes, ranks and
+   * broadcast batches keep tfjs's path.
    * `true` is `'auto'`; a variant name (`'tile64w128'`, `'tile64'`, `'tile64k32'`, `'tile128'`)
    * forces one; false keeps tfjs's MatMul. Default: the environment variable
    * `ARR_TFJS_FAST_MATMUL` (`0` turns it off, a variant name forces one), else `'auto'`.

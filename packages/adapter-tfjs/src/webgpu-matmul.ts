@@ -199,55 +199,46 @@ export function makeMatmulShader(spec: MatmulShaderSpec): string {
   }
   for (let r = 0; r < RM; r++) for (let g = 0; g < GN; g++) L.push(`  var acc${r}_${g} = vec4<f32>(0.0);`);
 
-  // Global -> registers for the tile starting at K index `k0` (a WGSL expression).
-  const loadTile = (k0: string, ind: string): string[] => {
+  // Global -> registers for one operand's tile. A's tile is rows rowBase.. by K columns k0..; B's
+  // is K rows k0.. by columns colBase..: the bounds checks and strides differ, the code does not.
+  interface Operand {
+    readonly buf: 'A' | 'B'; readonly reg: string; readonly off: string; readonly count: number;
+    readonly rowDim: string; readonly colDim: string; readonly fitRow: boolean; readonly fitCol: boolean; readonly vecStride: string;
+  }
+  const loadOperand = (x: Operand, row: (i: number) => string, col: (i: number) => string): string[] => {
     const o: string[] = [];
-    for (let i = 0; i < loadsA; i++) {
-      const row = `(rowBase + aRow${i})`;
-      const col = `(${k0} + aCol${i})`;
+    for (let i = 0; i < x.count; i++) {
+      const r = row(i), c = col(i), reg = `${x.reg}${i}`;
       if (vec4) {
-        const conds = [...(fitM ? [] : [`${row} < dimM`]), ...(fitK ? [] : [`${col} < dimK`])];
-        const idx = `aOff + ${row} * kq + ${col} / 4`;
-        if (conds.length) o.push(`pa${i} = vec4<f32>(0.0); if (${and(conds)}) { pa${i} = A[${idx}]; }`);
-        else o.push(`pa${i} = A[${idx}];`);
+        const conds = [...(x.fitRow ? [] : [`${r} < ${x.rowDim}`]), ...(x.fitCol ? [] : [`${c} < ${x.colDim}`])];
+        const idx = `${x.off} + ${r} * ${x.vecStride} + ${c} / 4`;
+        if (conds.length) o.push(`${reg} = vec4<f32>(0.0); if (${and(conds)}) { ${reg} = ${x.buf}[${idx}]; }`);
+        else o.push(`${reg} = ${x.buf}[${idx}];`);
       } else {
-        o.push(`{ let base = aOff + ${row} * dimK + ${col};`);
-        if (fitM && fitK) {
-          o.push(`  pa${i} = vec4<f32>(A[base], A[base + 1], A[base + 2], A[base + 3]); }`);
+        o.push(`{ let base = ${x.off} + ${r} * ${x.colDim} + ${c};`);
+        if (x.fitRow && x.fitCol) {
+          o.push(`  ${reg} = vec4<f32>(${x.buf}[base], ${x.buf}[base + 1], ${x.buf}[base + 2], ${x.buf}[base + 3]); }`);
         } else {
-          o.push(`  pa${i} = vec4<f32>(0.0);`);
-          o.push(`  if (${and(fitM ? [] : [`${row} < dimM`])}) {`);
+          o.push(`  ${reg} = vec4<f32>(0.0);`);
+          o.push(`  if (${and(x.fitRow ? [] : [`${r} < ${x.rowDim}`])}) {`);
           for (let j = 0; j < 4; j++) {
-            const c = fitK ? '' : `if (${col} + ${j} < dimK) `;
-            o.push(`    ${c}{ pa${i}[${j}] = A[base + ${j}]; }`);
+            const guard = x.fitCol ? '' : `if (${c} + ${j} < ${x.colDim}) `;
+            o.push(`    ${guard}{ ${reg}[${j}] = ${x.buf}[base + ${j}]; }`);
           }
           o.push('  } }');
         }
       }
     }
-    for (let i = 0; i < loadsB; i++) {
-      const row = `(${k0} + bRow${i})`;
-      const col = `(colBase + bCol${i})`;
-      if (vec4) {
-        const conds = [...(fitK ? [] : [`${row} < dimK`]), ...(fitN ? [] : [`${col} < dimN`])];
-        const idx = `bOff + ${row} * nq + ${col} / 4`;
-        if (conds.length) o.push(`pb${i} = vec4<f32>(0.0); if (${and(conds)}) { pb${i} = B[${idx}]; }`);
-        else o.push(`pb${i} = B[${idx}];`);
-      } else {
-        o.push(`{ let base = bOff + ${row} * dimN + ${col};`);
-        if (fitK && fitN) {
-          o.push(`  pb${i} = vec4<f32>(B[base], B[base + 1], B[base + 2], B[base + 3]); }`);
-        } else {
-          o.push(`  pb${i} = vec4<f32>(0.0);`);
-          o.push(`  if (${and(fitK ? [] : [`${row} < dimK`])}) {`);
-          for (let j = 0; j < 4; j++) {
-            const c = fitN ? '' : `if (${col} + ${j} < dimN) `;
-            o.push(`    ${c}{ pb${i}[${j}] = B[base + ${j}]; }`);
-          }
-          o.push('  } }');
-        }
-      }
-    }
+    return o;
+  };
+  const opA: Operand = { buf: 'A', reg: 'pa', off: 'aOff', count: loadsA, rowDim: 'dimM', colDim: 'dimK', fitRow: fitM, fitCol: fitK, vecStride: 'kq' };
+  const opB: Operand = { buf: 'B', reg: 'pb', off: 'bOff', count: loadsB, rowDim: 'dimK', colDim: 'dimN', fitRow: fitK, fitCol: fitN, vecStride: 'nq' };
+  // Global -> registers for the tiles starting at K index `k0` (a WGSL expression).
+  const loadTile = (k0: string, ind: string): string[] => {
+    const o = [
+      ...loadOperand(opA, (i) => `(rowBase + aRow${i})`, (i) => `(${k0} + aCol${i})`),
+      ...loadOperand(opB, (i) => `(${k0} + bRow${i})`, (i) => `(colBase + bCol${i})`),
+    ];
     return o.map((s) => ind + s);
   };
   const storeTile = (ind: string): string[] => {
