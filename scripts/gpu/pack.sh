@@ -4,6 +4,9 @@
 # dist/ folders and the runtime node_modules, with env.sh to source there.
 #
 #   here:  bash scripts/gpu/pack.sh [DIR]     (default .gpu; add /.gpu/ to .git/info/exclude)
+#          ARR_PACK_WITHOUT=tests   leaves out vitest's native bundler (no conformance suites there)
+#          ARR_PACK_WITHOUT=webgpu  leaves out Dawn for tfjs (no tfjs webgpu there; ORT has its own)
+#          (the working tree plus DIR must fit the device tool's 64 MiB carry; the end says if not)
 #   there: source DIR/env.sh                  (unpacks node and node_modules, sets PATH)
 #
 # Node and loader steps follow ../shared/gpu/prepare.sh (used as is when present).
@@ -52,6 +55,9 @@ TURBO_TELEMETRY_DISABLED=1 npx -y pnpm@10.34.9 exec turbo run build >/dev/null
 # Runtime node_modules (only store entries reachable through pnpm's relative symlinks, which tar
 # keeps) and dist/ folders; no build tools, docs tooling, browsers, other platforms' binaries.
 python3 scripts/gpu/runtime-files.py . > "$dir/files.txt"
+without=()
+case ",${ARR_PACK_WITHOUT:-}," in *,tests,*) without+=(--exclude='*/@rolldown/binding-*');; esac
+case ",${ARR_PACK_WITHOUT:-}," in *,webgpu,*) without+=(--exclude='*/webgpu/dist/linux-x64');; esac
 ls -d packages/*/dist apps/*/dist >> "$dir/files.txt"
 # tfjs packages ship UMD/ES2017/minified bundles and their tests next to the Node build
 # (`*.node.js`) and the ESM modules (`dist/index.js` …): only the last two are loaded. koffi's
@@ -64,6 +70,7 @@ tar -cf - \
   --exclude='*/webgpu/dist/darwin-*' --exclude='*/webgpu/dist/win32-*' --exclude='*/webgpu/dist/linux-arm64' \
   --exclude='*/koffi-linux-x64/musl_x64' \
   --exclude='*/wgsl_reflect' \
+  "${without[@]}" \
   --exclude='*.map' --exclude='*.d.ts' --exclude='*.d.mts' --exclude='*.d.cts' \
   -T "$dir/files.txt" | xz -T0 -6 > "$dir/runtime.txz"
 rm "$dir/files.txt"
@@ -80,3 +87,9 @@ fi
 export TURBO_TELEMETRY_DISABLED=1 ONNXRUNTIME_NODE_INSTALL=skip
 ENV
 du -sh "$dir"/*
+# The device tool carries the working tree (tracked and untracked, not ignored) plus DIR.
+tree=$(git ls-files -z --cached --others --exclude-standard | xargs -0 du -cb 2>/dev/null | awk 'END { print $1 }')
+packed=$(du -cb "$dir" | awk 'END { print $1 }')
+total=$((tree + packed))
+echo "carry: working tree $((tree >> 20)) MiB + $dir $((packed >> 20)) MiB = $((total >> 20)) MiB (limit 64)"
+[ "$total" -le $((64 << 20)) ] || echo "over the 64 MiB carry limit: set ARR_PACK_WITHOUT (see the top of this script)" >&2

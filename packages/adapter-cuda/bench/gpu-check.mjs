@@ -137,6 +137,31 @@ const main = async () => {
     const total = (t() - t0) / iters;
     result.cases[`per-op overhead, 1-element add (${label})`] = { usEnqueue: enqueue * 1000, usWithSync: total * 1000, iters };
   }
+  // ---- where the per-op time goes: koffi alone, the driver alone, a bare launch ----
+  // (reaches into the adapter's internals on purpose: this is a diagnostic)
+  {
+    const { cu, libc, stream } = adapter.libs;
+    const iters = quick ? 2000 : 20000;
+    const perCall = (fn) => {
+      for (let i = 0; i < 500; i++) fn();
+      sync();
+      const t0 = t();
+      for (let i = 0; i < iters; i++) fn();
+      const us = ((t() - t0) / iters) * 1000;
+      sync();
+      return us;
+    };
+    const buf = new Uint8Array(16);
+    const v = [0];
+    const f = adapter.fn('probe', 'arr_probe', () => 'extern "C" __global__ void arr_probe(float *p) {}');
+    const launchEmpty = () => { adapter.args.reset().ptr(adapter.errBlock.ptr); adapter.launch(f, 1, 128); };
+    result.cases['launch breakdown (µs per call)'] = {
+      koffiMemcpy0: perCall(() => libc.memcpy(buf, buf, 0)),
+      cuDriverGetVersion: perCall(() => cu.cuDriverGetVersion(v)),
+      cuLaunchKernelEmpty: perCall(() => cu.cuLaunchKernel(f, 1, 1, 1, 128, 1, 1, 0, stream, adapter.args.ptrs, null)),
+      adapterLaunchEmpty: perCall(launchEmpty),
+    };
+  }
   // ---- upload / readback 256 MiB ----
   {
     const n = quick ? 1 << 22 : 1 << 26;

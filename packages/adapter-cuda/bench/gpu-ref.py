@@ -36,6 +36,12 @@ try:
     s(); t0 = time.perf_counter()
     for _ in range(20000): one + one
     res['cupy per-op overhead 1-element add'] = {'usEnqueue': (time.perf_counter() - t0) / 20000 * 1e6}
+    # The launch alone (an empty kernel through RawKernel): the driver's share of the per-op time.
+    k = cp.RawKernel(r'extern "C" __global__ void arr_probe(float *p) {}', 'arr_probe')
+    for _ in range(100): k((1,), (128,), (one,))
+    s(); t0 = time.perf_counter()
+    for _ in range(20000): k((1,), (128,), (one,))
+    res['cupy empty RawKernel launch'] = {'usEnqueue': (time.perf_counter() - t0) / 20000 * 1e6}
     import numpy as np
     h = np.ones(N, np.float32)
     bench('cupy upload 256 MiB (pageable numpy)', lambda: cp.asarray(h), s, reps=5, bytes=4 * N)
@@ -56,6 +62,11 @@ try:
     bench('torch x*5 + y 2^26 float32', lambda: x * 5 + y, s, bytes=5 * 4 * N)
     bench('torch sum 2^26 float32', lambda: x.sum(), s, reps=30, bytes=4 * N)
     bench('torch sum 2^26 float32, 50 back to back', lambda: [x.sum() for _ in range(50)], s, bytes=50 * 4 * N)
+    one = torch.ones(1, device='cuda')
+    for _ in range(100): one + one
+    s(); t0 = time.perf_counter()
+    for _ in range(20000): one + one
+    res['torch per-op overhead 1-element add'] = {'usEnqueue': (time.perf_counter() - t0) / 20000 * 1e6}
     hp = torch.ones(N).pin_memory()
     bench('torch upload 256 MiB pinned', lambda: hp.to('cuda', non_blocking=False), s, reps=5, bytes=4 * N)
     bench('torch readback 256 MiB to pinned', lambda: hp.copy_(x), s, reps=5, bytes=4 * N)

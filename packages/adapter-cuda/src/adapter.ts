@@ -36,6 +36,11 @@ export interface CudaAdapterOptions {
    * positions found on the host, then `take`). Default true; false restores the host path.
    */
   readonly deviceExtract?: boolean;
+  /**
+   * Libraries already loaded, instead of loading them here: for tools that measure the adapter's
+   * host-side cost against a fake driver (bench/host-overhead.mjs). Not for normal use.
+   */
+  readonly libraries?: Libraries;
 }
 
 const CAPS: Capabilities = Object.freeze({
@@ -130,6 +135,16 @@ function halfValue(x: number): number {
   return s * (1 + f / 1024) * 2 ** (e - 15);
 }
 
+/** Whether `strides` walk `shape` densely in row-major order (size-1 dimensions ignored). */
+function denseOver(strides: readonly number[], shape: readonly number[]): boolean {
+  let acc = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] !== 1 && strides[d] !== acc) return false;
+    acc *= shape[d]!;
+  }
+  return true;
+}
+
 interface EwEntry { fn: bigint; needsErr: boolean; strided: number }
 
 export class CudaAdapter implements Adapter<CudaArray> {
@@ -157,18 +172,17 @@ export class CudaAdapter implements Adapter<CudaArray> {
   launches = 0;
   /** Bytes live lazy arrays will take once computed (memoryBytes counts them as held). */
   private lazyBytes = 0;
-  private readonly counted = new WeakSet<CudaArray>();
   private countLazy(a: CudaArray): CudaArray {
     this.lazyBytes += a.size * itemBytes(a.dtype);
-    this.counted.add(a);
+    a.counted = true;
     return a;
   }
   private uncountLazy(a: CudaArray): void {
-    if (this.counted.delete(a)) this.lazyBytes -= a.size * itemBytes(a.dtype);
+    if (a.counted) { a.counted = false; this.lazyBytes -= a.size * itemBytes(a.dtype); }
   }
 
   constructor(options: CudaAdapterOptions = {}) {
-    const libs = (this.libs = loadLibraries(options.device ?? 0));
+    const libs = (this.libs = options.libraries ?? loadLibraries(options.device ?? 0));
     this.fusion = options.fusion ?? true;
     this.tf32 = options.tf32 ?? false;
     if (options.deviceExtract ?? true) this.compress = (x, mask) => this.compressOnDevice(x, mask);
@@ -327,7 +341,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
   }
   /** Device address of element 0 of a materialised array. */
   private addr(a: CudaArray): bigint {
-    return a.block!.ptr + BigInt(a.offset * itemBytes(a.dtype));
+    return a.offset === 0 ? a.block!.ptr : a.block!.ptr + BigInt(a.offset * itemBytes(a.dtype));
   }
   private view(base: CudaArray, shape: readonly number[], strides: number[], offset: number, dtype = base.dtype): CudaArray {
     const v = new CudaArray(shape, dtype);
@@ -578,9 +592,9 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const a = new CudaArray(shape, dtype);
     a.node = { k: 'const', value };
     a.leaves = 0;
-    this.countLazy(a);
-    if (!this.fusion) this.materialize(a);
-    return a;
+    // Stays lazy even with fusion off: an elementwise op then takes it as a kernel parameter
+    // (CuPy's scalar arguments), and anything else materialises it on first use.
+    return this.countLazy(a);
   }
 
   // ---- elementwise and fusion ----
@@ -635,13 +649,22 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const shape = outArr.shape;
     const size = outArr.size;
     if (size === 0) return;
-    const operands = inputs.map((x) => x.strides);
-    operands.push(outStrides as number[]);
-    const col = collapse(shape, operands);
-    const modes = col.modes;
+    // Common case first: every operand dense over the output's shape needs no dimension
+    // collapsing (collapse() would give one dimension, or none for a single element).
+    let col: ReturnType<typeof collapse> | undefined;
+    let modes: Mode[];
+    if (denseOver(outStrides, shape) && inputs.every((x) => x.size === size && x.isContiguous())) {
+      modes = inputs.map((): Mode => (size === 1 ? 'b' : 'c'));
+      modes.push('c');
+    } else {
+      const operands = inputs.map((x) => x.strides);
+      operands.push(outStrides as number[]);
+      col = collapse(shape, operands);
+      modes = col.modes;
+    }
     const outMode: Mode = modes[modes.length - 1] === 'b' ? 'c' : modes[modes.length - 1]!;
     const anyStrided = modes.some((m, i) => m === 's' || (i === modes.length - 1 && outMode === 's'));
-    const nd = anyStrided ? col.shape.length : 0;
+    const nd = anyStrided ? col!.shape.length : 0;
     const wide = size >= 2 ** 31;
     const k: ElementwiseKernel = {
       inputs: inputs.map((x, i) => ({ dtype: x.dtype, mode: modes[i]! })),
@@ -658,13 +681,13 @@ export class CudaAdapter implements Adapter<CudaArray> {
     }
     const w = this.args.reset();
     w.u64(size);
-    w.ptr(outBlock.ptr + BigInt(outOffset * itemBytes(outArr.dtype)));
+    w.ptr(outOffset === 0 ? outBlock.ptr : outBlock.ptr + BigInt(outOffset * itemBytes(outArr.dtype)));
     for (const x of inputs) w.ptr(this.addr(x));
-    params.forEach((p) => w.scalar(p.dtype, p.value));
+    for (const p of params) w.scalar(p.dtype, p.value);
     if (e.needsErr) w.ptr(this.errBlock.ptr);
     if (e.strided > 0) {
-      const geo: number[] = [...col.shape];
-      col.strides.forEach((s, i) => { if (modes[i] === 's' || (i === modes.length - 1 && outMode === 's')) geo.push(...s); });
+      const geo: number[] = [...col!.shape];
+      col!.strides.forEach((st, i) => { if (modes[i] === 's' || (i === modes.length - 1 && outMode === 's')) geo.push(...st); });
       w.i64s(geo);
     }
     this.launch(e.fn, this.grid(size), BLOCK);

@@ -34,6 +34,8 @@ export class CudaArray {
   ops = 0;
   /** Upper bound on distinct leaves below (fusion limit). */
   leaves = 1;
+  /** Counted in the adapter's lazy bytes (a lazy array not yet computed or released). */
+  counted = false;
   readonly size: number;
 
   constructor(readonly shape: readonly number[], readonly dtype: DType) {

@@ -58,7 +58,7 @@ await step('smoke', 'dispose releases memory', async () => {
 
 // ---- speed: matmul 4096², fused 10-op chain on 2^big, device-resident ----
 const median = (ts) => ts.slice().sort((a, b) => a - b)[Math.floor(ts.length / 2)];
-await step('speed', 'matmul 4096² f32, device-resident (ms each, TFLOP/s)', async () => {
+const matmulCase = (np) => async () => {
   const n = 4096;
   const a = np.asarray(new Float32Array(n * n).map(() => Math.random()), { shape: [n, n] });
   const b = np.asarray(new Float32Array(n * n).map(() => Math.random()), { shape: [n, n] });
@@ -86,6 +86,16 @@ await step('speed', 'matmul 4096² f32, device-resident (ms each, TFLOP/s)', asy
   a.dispose(); b.dispose(); a1.dispose(); b1.dispose();
   const ms = median(ts), msBackToBack = median(bb);
   return { ms, tflops: (2 * n ** 3) / (ms * 1e9), msBackToBack, tflopsBackToBack: (2 * n ** 3) / (msBackToBack * 1e9) };
+};
+await step('speed', 'matmul 4096² f32, device-resident (ms each, TFLOP/s)', matmulCase(np));
+// The same product as ONNX Gemm (the provider's other matmul kernel; the adapter's `gemm` option).
+await step('speed', 'matmul 4096² f32 as Gemm, device-resident (ms each, TFLOP/s)', async () => {
+  const npGemm = await createNamespace({ executionProviders: [ep], gemm: true });
+  const x = npGemm.asarray(new Float32Array(64 * 48).map(() => Math.random()), { shape: [64, 48] });
+  const y = npGemm.asarray(new Float32Array(48 * 32).map(() => Math.random()), { shape: [48, 32] });
+  const [g, m] = [await npGemm.matmul(x, y).data(), await np.matmul(np.asarray(await x.data(), { shape: [64, 48] }), np.asarray(await y.data(), { shape: [48, 32] })).data()];
+  const agree = close(Array.from(g), Array.from(m), 1e-5);
+  return { agreesWithMatMul: agree, ...(await matmulCase(npGemm)()) };
 });
 await step('speed', `fused 10-op chain on 2^${bigLog2} f32, device-resident (ms each)`, async () => {
   const n = 2 ** bigLog2;

@@ -195,6 +195,30 @@ export class Context {
     return result;
   }
 
+  /**
+   * Runs `prepare`, then `use` on what it returns, then disposes every array `prepare` made
+   * (operand casts, scalars, broadcasts). Those temporaries go into a set instead of the
+   * FinalizationRegistry, whose register/unregister pair costs more than the rest of a small op.
+   */
+  withTemporaries<P, T>(prepare: () => P, use: (prepared: P) => T): T {
+    const made = new Set<NDArray>();
+    this.scopes.push(made);
+    let prepared: P;
+    try {
+      prepared = prepare();
+    } catch (e) {
+      this.scopes.pop();
+      for (const a of made) this.disposeArray(a);
+      throw e;
+    }
+    this.scopes.pop();
+    try {
+      return use(prepared);
+    } finally {
+      for (const a of made) this.disposeArray(a);
+    }
+  }
+
   memory(): { arrays: number; bytes: number } {
     return { arrays: this.live, bytes: this.adapter.memoryBytes() };
   }

@@ -109,20 +109,14 @@ export function elementwiseFunctions(ctx: Context): ElementwiseFunctions {
       const out = outputDType(spec, d);
       ctx.checkSupported(op, d, device);
       const shape = broadcastShapesUnchecked(op, a?.shape ?? [], b?.shape ?? []);
-      const temps: NDArray[] = [];
       const prepare = (arr: NDArray | undefined, value: ArrayLike): NDArray => {
         const base = arr ? ctx.cast(arr, d) : ctx.scalarArray(op, value as never, d, device, value === x1 ? 'x1' : 'x2');
-        if (base !== arr) temps.push(base);
-        const full = ctx.broadcastTo(op, base, shape);
-        if (full !== base) temps.push(full);
-        return full;
+        return ctx.broadcastTo(op, base, shape);
       };
-      try {
-        const pa = prepare(a, x1), pb = prepare(b, x2);
-        return ctx.wrap(adapter.binary(op, pa, pb, out), shape, out, device);
-      } finally {
-        for (const t of temps) t.dispose();
-      }
+      return ctx.withTemporaries(
+        () => [prepare(a, x1), prepare(b, x2)] as const,
+        ([pa, pb]) => ctx.wrap(adapter.binary(op, pa, pb, out), shape, out, device),
+      );
     };
   };
 

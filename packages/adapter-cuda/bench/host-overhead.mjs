@@ -1,0 +1,80 @@
+// Host-side cost of the CUDA adapter per operation, on a machine without a GPU: the adapter runs
+// against a fake driver whose functions return at once, so the time measured is ours (core's
+// checks, the lazy graph, kernel lookup, argument packing, pool) plus koffi-free no-op calls.
+// The real per-op overhead adds koffi's call cost and the driver's cuLaunchKernel (gpu-check.mjs
+// measures that on the GPU host). Usage: node bench/host-overhead.mjs [--iters N] [--only TEXT]
+import { createNamespace as coreNamespace } from '@arr/core';
+import koffi from 'koffi';
+import { CudaAdapter } from '../dist/index.js';
+
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const iters = Number(arg('--iters')) || 200000;
+/** Runs only the cases whose label contains this text (for profiling one path). */
+const only = arg('--only') ?? '';
+
+/** A driver that does nothing: allocations hand out distinct fake addresses, calls return 0. */
+function fakeLibraries() {
+  let next = 0x10000n;
+  const calls = {};
+  const ok = (name, f) => (...a) => { calls[name] = (calls[name] ?? 0) + 1; f?.(...a); return 0; };
+  const lib = (fill) => new Proxy({}, { get: (_, name) => fill[name] ?? ok(name) });
+  const cu = lib({
+    cuMemAlloc_v2: ok('cuMemAlloc_v2', (p, bytes) => { p[0] = next; next += BigInt(Math.ceil(Number(bytes) / 256) * 256); }),
+    cuModuleLoadData: ok('cuModuleLoadData', (m) => { m[0] = 1n; }),
+    cuModuleGetFunction: ok('cuModuleGetFunction', (f) => { f[0] = next++; }),
+    cuOccupancyMaxActiveBlocksPerMultiprocessor: ok('cuOccupancy', (b) => { b[0] = 8; }),
+  });
+  const nvrtc = lib({
+    nvrtcCreateProgram: ok('nvrtcCreateProgram', (p) => { p[0] = 1n; }),
+    nvrtcGetCUBINSize: ok('nvrtcGetCUBINSize', (_p, n) => { n[0] = 16; }),
+  });
+  return {
+    calls,
+    libraries: {
+      koffi, driverPath: '(fake)', toolkit: { major: 13, cublas: '(fake)', cublasLt: '(fake)', nvrtc: '(fake)' },
+      driverVersion: 13000, nvrtcVersion: [13, 0], cublasVersion: 130000,
+      device: { name: 'fake', major: 9, minor: 0, smCount: 132, totalMem: 1 << 30 },
+      cu, cublas: lib({}), nvrtc, libc: lib({}), context: 1n, stream: 1n, cublasHandle: 1n,
+    },
+  };
+}
+
+function measure(label, step, calls) {
+  if (!label.includes(only)) return undefined;
+  for (let i = 0; i < 2000; i++) step();
+  const before = { ...calls };
+  step();
+  const made = Object.entries(calls).filter(([k, v]) => v !== before[k]).map(([k, v]) => `${k}×${v - (before[k] ?? 0)}`);
+  // Best of five rounds: this is a host-side cost, and other processes only ever add to it.
+  let us = Infinity;
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < iters / 5; i++) step();
+    us = Math.min(us, ((performance.now() - t0) / (iters / 5)) * 1000);
+  }
+  console.log(`${label.padEnd(36)} ${us.toFixed(2).padStart(7)} µs/op   driver calls: ${made.join(' ') || 'none'}`);
+  return us;
+}
+
+const result = {};
+for (const fusion of [false, true]) {
+  const { libraries, calls } = fakeLibraries();
+  const adapter = new CudaAdapter({ libraries, fusion, cacheDir: false });
+  const np = coreNamespace(adapter);
+  const one = np.reshape(np.ones([1]), [1]);
+  const label = fusion ? 'fusion on' : 'fusion off';
+  const step = fusion
+    ? () => { const z = np.add(one, one); const m = np.reshape(z, [1]); m.dispose(); z.dispose(); }
+    : () => { np.add(one, one).dispose(); };
+  const before = adapter.launches;
+  result[`1-element add (${label})`] = measure(`1-element add (${label})`, step, calls);
+  result[`launches per op (${label})`] = (adapter.launches - before) / (iters + 2000);
+  const x = np.reshape(np.ones([1024]), [1024]);
+  result[`x*2+1 then sum, 1024 (${label})`] = measure(`x*2+1 then sum, 1024 (${label})`, () => {
+    const y = np.add(np.multiply(x, 2), 1); const s = np.sum(y); s.dispose(); y.dispose();
+  }, calls);
+  // The issue's sum case: a long row, reduced by several blocks (the one-pass kernel).
+  const big = np.reshape(np.ones([1 << 26]), [1 << 26]);
+  result[`sum 2^26 (${label})`] = measure(`sum 2^26 (${label})`, () => { np.sum(big).dispose(); }, calls);
+}
+console.log(JSON.stringify(result));
