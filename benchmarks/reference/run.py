@@ -92,12 +92,14 @@ def _free_memory():
 class Engine:
     """One library on one device: how to move arrays and wait for it."""
 
-    def __init__(self, id, kind, xp, package, version, backend, device, upload, download, sync, free_bytes=None, float16=True):
+    def __init__(self, id, kind, xp, package, version, backend, device, upload, download, sync, free_bytes=None, float16=True, cases=None):
         self.id, self.kind, self.xp = id, kind, xp
         self.package, self.version, self.backend, self.device = package, version, backend, device
         self.upload, self.download, self.sync = upload, download, sync
         self.free_bytes = free_bytes
         self.float16 = float16
+        # The only cases it runs (a variant that differs from its base in these alone, like TF32).
+        self.cases = cases
 
     def record(self):
         return {"id": self.id, "source": "reference", "kind": self.kind, "status": "ok", "explicit": False,
@@ -137,14 +139,15 @@ def load_engines():
         if torch.cuda.is_available():
             py["torch.cuda"] = torch.version.cuda
             dev = torch.device("cuda")
-            engines.append(Engine("torch:cuda", "gpu", _TorchXp(torch, dev), "torch", torch.__version__, f"cuda {torch.version.cuda}", torch.cuda.get_device_name(0),
-                                  upload=lambda h: torch.from_numpy(h).to(dev), download=lambda y: y.cpu().numpy(), sync=torch.cuda.synchronize,
-                                  free_bytes=lambda: torch.cuda.mem_get_info()[0]))
+            for tf32 in (False, True):
+                engines.append(Engine("torch:cuda:tf32" if tf32 else "torch:cuda", "gpu", _TorchXp(torch, dev, tf32), "torch", torch.__version__,
+                                      f"cuda {torch.version.cuda}" + (", TF32 matmul" if tf32 else ""), torch.cuda.get_device_name(0),
+                                      upload=lambda h: torch.from_numpy(h).to(dev), download=lambda y: y.cpu().numpy(), sync=torch.cuda.synchronize,
+                                      free_bytes=lambda: torch.cuda.mem_get_info()[0], cases={"matmul"} if tf32 else None))
         else:
-            skipped.append({"id": "torch:cuda", "reason": "torch.cuda.is_available() is False"})
+            skipped += [{"id": i, "reason": "torch.cuda.is_available() is False"} for i in ("torch:cuda", "torch:cuda:tf32")]
     except Exception as e:  # noqa: BLE001
-        skipped.append({"id": "torch:cpu", "reason": f"torch does not import: {_line(e)}"})
-        skipped.append({"id": "torch:cuda", "reason": f"torch does not import: {_line(e)}"})
+        skipped += [{"id": i, "reason": f"torch does not import: {_line(e)}"} for i in ("torch:cpu", "torch:cuda", "torch:cuda:tf32")]
     try:
         import cupy as cp  # noqa: PLC0415
 
@@ -170,14 +173,22 @@ def _line(e):
 class _TorchXp:
     """The few array-API calls the cases use, on torch tensors of one device."""
 
-    def __init__(self, torch, device):
-        self.t, self.device = torch, device
+    def __init__(self, torch, device, tf32=None):
+        # tf32: matmul's allow_tf32 for this engine's products (None: leave torch's setting).
+        self.t, self.device, self.tf32 = torch, device, tf32
 
     def ones(self, shape, dtype):
         return self.t.ones(shape, dtype=getattr(self.t, dtype), device=self.device)
 
     def matmul(self, a, b):
-        return a @ b
+        if self.tf32 is None:
+            return a @ b
+        flags = self.t.backends.cuda.matmul
+        before, flags.allow_tf32 = flags.allow_tf32, self.tf32
+        try:
+            return a @ b
+        finally:
+            flags.allow_tf32 = before
 
     def sum(self, x, axis=None):
         return x.sum() if axis is None else x.sum(dim=axis)
@@ -382,6 +393,8 @@ def run_plan(plan, engines, out, log):
     for spec in plan["ops"]:
         op, case = spec["op"], spec["case"]
         for eng in engines:
+            if eng.cases is not None and case not in eng.cases:
+                continue
             for dtype in spec["dtypes"]:
                 last, stopped = None, None
                 for n in sorted(spec["sizes"]):
@@ -458,7 +471,7 @@ def main(argv=None):
     g.add_argument("--quick", action="store_true")
     g.add_argument("--full", action="store_true")
     p.add_argument("--dtype", default="float32", choices=["float32", "float16", "float64"])
-    p.add_argument("--engines", help="comma-separated subset of numpy,torch:cpu,torch:cuda,cupy")
+    p.add_argument("--engines", help="comma-separated subset of numpy,torch:cpu,torch:cuda,torch:cuda:tf32,cupy")
     p.add_argument("--out", default="reference-results.json")
     a = p.parse_args(argv)
     if a.plan:
@@ -476,7 +489,7 @@ def main(argv=None):
         "command": sys.argv, "options": {"mode": plan["mode"], "cases": sorted({o["case"] for o in plan["ops"]}), "sizes": None,
                                           "dtype": plan["dtype"], "adapters": [e.id for e in engines], "reference": True},
         "environment": environment(py, engines),
-        "engines": [e.record() for e in engines] + [{"id": s["id"], "source": "reference", "kind": "gpu" if s["id"] in ("cupy", "torch:cuda") else "cpu",
+        "engines": [e.record() for e in engines] + [{"id": s["id"], "source": "reference", "kind": "gpu" if s["id"] in ("cupy", "torch:cuda", "torch:cuda:tf32") else "cpu",
                                                        "status": "skipped", "explicit": False, "reason": s["reason"]} for s in skipped],
         "results": [], "crossover": [], "notes": [],
     }

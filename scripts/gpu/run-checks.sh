@@ -12,7 +12,8 @@
 #   ARR_CUDA_DEVICE_EXTRACT=0, ARR_ORT_DEVICE_INPUTS=0 and ARR_TFJS_FAST_MATMUL=0 test without
 #   the (default) device-side extract / deviceInputs / WGSL matmul)
 #   (default: all; BENCH_ARGS adds arguments to the benchmark, e.g. "--quick"; BENCH_ADAPTERS
-#   limits it to some adapters, BENCH_SECONDS sets its time limit)
+#   limits it to some adapters, BENCH_SECONDS sets its time limit, REFERENCE_ENGINES limits the Python
+#   reference of bench-targets, e.g. cupy,torch:cuda,torch:cuda:tf32)
 set -u
 out=${OUT:?set OUT to the output folder}
 work=$(mktemp -d)
@@ -60,8 +61,9 @@ for s in $steps; do
       ${BENCH_ADAPTERS:+--adapters "$BENCH_ADAPTERS"} \
       --tensorboard "$work/r/tensorboard" --out "$work/r/bench" ${BENCH_ARGS:-} ;;
     # The issues' speed targets in one app run with the Python reference (CuPy, PyTorch, NumPy).
+    # (tfjs left out by default: #5's targets have their own committed runs; BENCH_ADAPTERS overrides.)
     bench-targets) step bench-targets ${BENCH_SECONDS:-540} node apps/bench/dist/main.js --no-progress --reference --quick \
-      --adapters onnxruntime:cpu,tfjs:wasm,tfjs:webgpu,tfjs:webgpu:plain,onnxruntime:webgpu,cuda,cuda:unfused \
+      --adapters ${BENCH_ADAPTERS:-onnxruntime:cpu,onnxruntime:webgpu,cuda,cuda:unfused,cuda:tf32} ${REFERENCE_ENGINES:+--reference-engines "$REFERENCE_ENGINES"} \
       --cases matmul,elementwise,reduction,filter,overhead --max-run-seconds 2 \
       --sizes matmul=2048,4096 --sizes elementwise=2^26 --sizes reduction=2^26 --sizes filter=1e7 \
       --tensorboard "$work/r/tensorboard-targets" --out "$work/r/bench-targets" ;;

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CaseName } from './cases.js';
 import type { BenchNs } from './ns.js';
 import type { EngineRecord } from './schema.js';
 
@@ -23,6 +24,8 @@ export interface AdapterSpec {
   install: string;
   /** A variant that runs only when named in --adapters (not part of the default list). */
   optIn?: boolean;
+  /** The only cases it runs (a variant that differs from its base in these alone, like TF32). */
+  cases?: readonly CaseName[];
 }
 
 const ORT_INSTALL = 'add @arr/adapter-onnxruntime (and onnxruntime-node) to apps/bench and run pnpm install';
@@ -46,6 +49,8 @@ export const ADAPTERS: readonly AdapterSpec[] = [
   { id: 'cuda', package: '@arr/adapter-cuda', options: {}, expectBackend: 'cuda', install: CUDA_INSTALL },
   // One kernel per operation, as CuPy without cp.fuse: the op-by-op side of the fusion comparison.
   { id: 'cuda:unfused', package: '@arr/adapter-cuda', options: { fusion: false }, expectBackend: 'cuda', install: CUDA_INSTALL, optIn: true },
+  // float32 products on TF32 tensor cores (opted in), against the reference's torch:cuda:tf32.
+  { id: 'cuda:tf32', package: '@arr/adapter-cuda', options: { tf32: true }, expectBackend: 'cuda', install: CUDA_INSTALL, optIn: true, cases: ['matmul'] },
 ];
 
 /** Every known spec, for --adapters. */

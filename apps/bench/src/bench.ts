@@ -94,7 +94,7 @@ export async function run(o: CliOptions, res: Results, io: BenchIO): Promise<Ben
     const r = loaded.record;
     if (r.version !== undefined) res.environment.packages[spec.package] = r.version;
     if (r.status === 'ok') {
-      engines.push({ id, kind: r.kind, ns: loaded.ns!, float16: r.float16 === true });
+      engines.push({ id, kind: r.kind, ns: loaded.ns!, float16: r.float16 === true, ...(spec.cases ? { cases: spec.cases } : {}) });
       io.log(`${id}: ${r.engine!.adapter} / ${r.engine!.backend} on ${r.engine!.device}`);
     } else {
       if (o.adaptersExplicit) {
@@ -128,7 +128,7 @@ export async function run(o: CliOptions, res: Results, io: BenchIO): Promise<Ben
     const ops = OPS.filter((op) => o.cases.includes(op.case)).map((op) => ({ case: op.case, op: op.op, sizes: sizesFor(op, o), dtypes: op.accuracyRef ? ['float32', 'float16'] : [o.dtype] }));
     const ref = await runReference(
       { mode: o.mode, dtype: o.dtype, ops, budget: { taskTimeMs: budget.taskTimeMs, minSamples: budget.minSamples, warmupIterations: budget.warmupIterations, maxRunMs: budget.maxRunMs, memoryBytes: budget.memoryBytes } },
-      { ...(io.signal ? { signal: io.signal } : {}), ...(io.onReferenceLine ? { onLine: io.onReferenceLine } : {}) },
+      { ...(io.signal ? { signal: io.signal } : {}), ...(io.onReferenceLine ? { onLine: io.onReferenceLine } : {}), ...(o.referenceEngines ? { engines: o.referenceEngines } : {}) },
     );
     if (ref.ok) {
       res.engines.push(...ref.results.engines);

@@ -23,7 +23,12 @@ describe('parseCli', () => {
     expect(o.adapters).not.toContain('cuda:unfused');
     expect(o.adaptersExplicit).toBe(false);
     expect(o.cases).toEqual([...CASES]);
-    expect(o).toMatchObject({ dtype: 'float32', mode: 'default', reference: false, tensorboard: null, out: null, sizes: null, baseline: true });
+    expect(o).toMatchObject({ dtype: 'float32', mode: 'default', reference: false, referenceEngines: null, tensorboard: null, out: null, sizes: null, baseline: true });
+  });
+
+  it('--reference-engines picks Python engines and implies --reference', () => {
+    expect(parse('--reference-engines', 'cupy, torch:cuda:tf32')).toMatchObject({ reference: true, referenceEngines: ['cupy', 'torch:cuda:tf32'] });
+    expect(err('--reference-engines', 'cupy,jax')).toContain('unknown engine "jax"');
   });
 
   it('reads every flag', () => {

@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ADAPTER_IDS, DEFAULT_ADAPTER_IDS } from './adapters.js';
 import { CASES, type CaseName, type Mode } from './cases.js';
+import { REFERENCE_ENGINES } from './reference.js';
 
 export class CliError extends Error {
   constructor(
@@ -25,6 +26,8 @@ export interface CliOptions {
   dtype: 'float32' | 'float16' | 'float64';
   mode: Mode;
   reference: boolean;
+  /** With --reference: only these Python engines (null: every one that imports). */
+  referenceEngines: string[] | null;
   tensorboard: string | null;
   out: string | null;
   /** Skip the plain TypeScript baseline. */
@@ -87,6 +90,7 @@ export function buildCommand(): Command {
     .option('--quick', 'small sizes and short timings (about a minute on 2 cores)')
     .option('--full', 'the whole sweep: matmul to 8192 and 5000², elementwise to 1e8 (1e9 where memory allows)')
     .option('--reference', 'also run benchmarks/reference/run.py (NumPy; CuPy and PyTorch when they import) with python3')
+    .option('--reference-engines <list>', `only these reference engines (implies --reference): ${REFERENCE_ENGINES.join(', ')}`)
     .option('--tensorboard <dir>', 'write TensorBoard scalar event files into DIR (tags <op>/<engine>, step = size)')
     .option('--out <dir>', 'output directory (default: bench-results/<timestamp>)')
     .option('--no-baseline', 'leave out the plain TypeScript loop baseline')
@@ -133,6 +137,7 @@ export function parseCli(argv: readonly string[], write: (s: string) => void = (
     quick?: boolean;
     full?: boolean;
     reference?: boolean;
+    referenceEngines?: string;
     tensorboard?: string;
     out?: string;
     baseline: boolean;
@@ -157,6 +162,13 @@ export function parseCli(argv: readonly string[], write: (s: string) => void = (
     cases = c as CaseName[];
   }
   const { sizes, sizesByCase } = parseSizes(o.sizes ?? []);
+  let referenceEngines: string[] | null = null;
+  if (o.referenceEngines !== undefined) {
+    referenceEngines = list(o.referenceEngines);
+    if (referenceEngines.length === 0) throw new CliError('--reference-engines: expected at least one engine');
+    const unknown = referenceEngines.filter((e) => !(REFERENCE_ENGINES as readonly string[]).includes(e));
+    if (unknown.length) throw new CliError(`--reference-engines: unknown engine ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${REFERENCE_ENGINES.join(', ')})`);
+  }
   return {
     adapters: [...new Set(adapters)],
     adaptersExplicit: o.adapters !== undefined,
@@ -165,7 +177,8 @@ export function parseCli(argv: readonly string[], write: (s: string) => void = (
     sizesByCase,
     dtype: o.dtype,
     mode: o.quick ? 'quick' : o.full ? 'full' : 'default',
-    reference: o.reference === true,
+    reference: o.reference === true || referenceEngines !== null,
+    referenceEngines,
     tensorboard: o.tensorboard ?? null,
     out: o.out ?? null,
     baseline: o.baseline,

@@ -12,6 +12,9 @@ import type { Results } from './schema.js';
 /** benchmarks/reference/run.py, found from this file (src/ or dist/ of apps/bench). */
 export const REFERENCE_SCRIPT = fileURLToPath(new URL('../../../benchmarks/reference/run.py', import.meta.url));
 
+/** The engines run.py knows (its --engines). */
+export const REFERENCE_ENGINES = ['numpy', 'torch:cpu', 'torch:cuda', 'torch:cuda:tf32', 'cupy'] as const;
+
 export interface ReferencePlan {
   mode: string;
   dtype: string;
@@ -23,7 +26,7 @@ export interface ReferencePlan {
 export type ReferenceOutcome = { ok: true; results: Results } | { ok: false; reason: string };
 
 /** Runs the Python reference; never throws. `onLine` gets its progress lines (stderr). */
-export async function runReference(plan: ReferencePlan, opts: { python?: string; signal?: AbortSignal; onLine?: (l: string) => void } = {}): Promise<ReferenceOutcome> {
+export async function runReference(plan: ReferencePlan, opts: { python?: string; engines?: readonly string[]; signal?: AbortSignal; onLine?: (l: string) => void } = {}): Promise<ReferenceOutcome> {
   const python = opts.python ?? process.env.PYTHON ?? 'python3';
   if (!existsSync(REFERENCE_SCRIPT)) return { ok: false, reason: `the reference runner is missing at ${REFERENCE_SCRIPT}` };
   const dir = mkdtempSync(join(os.tmpdir(), 'arr-bench-ref-'));
@@ -32,7 +35,7 @@ export async function runReference(plan: ReferencePlan, opts: { python?: string;
   writeFileSync(planPath, JSON.stringify(plan));
   try {
     const code = await new Promise<number | string>((resolve) => {
-      const child = spawn(python, [REFERENCE_SCRIPT, '--plan', planPath, '--out', outPath], { stdio: ['ignore', 'inherit', 'pipe'] });
+      const child = spawn(python, [REFERENCE_SCRIPT, '--plan', planPath, '--out', outPath, ...(opts.engines ? ['--engines', opts.engines.join(',')] : [])], { stdio: ['ignore', 'inherit', 'pipe'] });
       let buf = '';
       child.stderr.setEncoding('utf8');
       child.stderr.on('data', (d: string) => {

@@ -129,3 +129,15 @@ describe('loadAdapter', () => {
     expect(r.record.reason).toContain("failed to load: Cannot find package 'onnxruntime-node'");
   });
 });
+
+describe('engines limited to some cases', () => {
+  it('cuda:tf32 is opt-in and plans matmul only; other engines plan every case', async () => {
+    const { plan } = await import('./runner.js');
+    const spec = findAdapter('cuda:tf32')!;
+    expect(spec).toMatchObject({ optIn: true, options: { tf32: true }, cases: ['matmul'] });
+    const o = parseCli(['--quick', '--cases', 'matmul,elementwise,overhead'])!;
+    const items = plan([{ id: 'cuda:tf32', kind: 'gpu', cases: spec.cases! }, { id: 'cuda', kind: 'gpu' }], o);
+    expect(new Set(items.filter((i) => i.engine.id === 'cuda:tf32').map((i) => i.op.case))).toEqual(new Set(['matmul']));
+    expect(new Set(items.filter((i) => i.engine.id === 'cuda').map((i) => i.op.case))).toEqual(new Set(['matmul', 'elementwise', 'overhead']));
+  });
+});

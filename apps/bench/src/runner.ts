@@ -17,6 +17,8 @@ export interface RunEngine {
   ns?: BenchNs;
   baseline?: boolean;
   float16?: boolean;
+  /** Runs only these cases (see AdapterSpec.cases). */
+  cases?: readonly CaseName[];
 }
 
 export interface Budget {
@@ -68,6 +70,7 @@ export function plan(engines: readonly RunEngine[], o: PlanOptions): PlanItem[] 
     const dtypes = op.accuracyRef ? ['float32', 'float16'] : [o.dtype];
     for (const engine of engines) {
       if (engine.baseline && (op.baseline === undefined || o.dtype !== 'float32')) continue;
+      if (engine.cases && !engine.cases.includes(op.case)) continue;
       for (const dtype of dtypes) {
         for (const size of sizesFor(op, o)) {
           if (engine.baseline && size > op.baseline!.maxSize[o.mode]) continue;

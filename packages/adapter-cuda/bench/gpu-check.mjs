@@ -137,6 +137,13 @@ const main = async () => {
     const total = (t() - t0) / iters;
     result.cases[`per-op overhead, 1-element add (${label})`] = { usEnqueue: enqueue * 1000, usWithSync: total * 1000, iters };
   }
+  // ---- a 1-element read after a 1-element op: the benchmark app's overhead case ----
+  {
+    const one = np.reshape(np.ones([1]), [1]);
+    const ts = [];
+    for (let i = 0; i < 2200; i++) { const t0 = t(); const z = np.add(one, one); await z.data(); z.dispose(); if (i >= 200) ts.push(t() - t0); }
+    result.cases['1-element add + read back (µs)'] = { median: median(ts) * 1000, min: Math.min(...ts) * 1000 };
+  }
   // ---- where the per-op time goes: koffi alone, the driver alone, a bare launch ----
   // (reaches into the adapter's internals on purpose: this is a diagnostic)
   {
@@ -161,6 +168,36 @@ const main = async () => {
       cuLaunchKernelEmpty: perCall(() => cu.cuLaunchKernel(f, 1, 1, 1, 128, 1, 1, 0, stream, adapter.args.ptrs, null)),
       adapterLaunchEmpty: perCall(launchEmpty),
     };
+  }
+  // ---- host time of one matmul call (queued back to back, no sync between): ours, the bare
+  // cuBLAS call, and the bare call after giving cuBLAS a 32 MiB workspace of its own ----
+  {
+    const n = quick ? 1024 : 4096;
+    const A = np.add(np.ones([n, n], { dtype: 'float32' }), 0), B = np.add(np.ones([n, n], { dtype: 'float32' }), 0);
+    const C = np.add(np.ones([n, n], { dtype: 'float32' }), 0);
+    sync();
+    const addr = (x) => adapter.addr(x._handle);
+    const perCall = (fn, k = 20) => { fn(); sync(); const t0 = t(); for (let i = 0; i < k; i++) fn(); const us = ((t() - t0) / k) * 1000; sync(); return us; };
+    const rec = {};
+    for (const tf32 of [false, true]) {
+      const ctx = tf32 ? make({ tf32: true }) : base;
+      const a = ctx.np.add(ctx.np.ones([n, n], { dtype: 'float32' }), 0), b = ctx.np.add(ctx.np.ones([n, n], { dtype: 'float32' }), 0);
+      ctx.adapter.synchronize();
+      rec[`np.matmul${tf32 ? ' tf32' : ''}`] = perCall(() => ctx.np.matmul(a, b).dispose());
+      ctx.adapter.synchronize();
+    }
+    rec['bare cublasGemmStridedBatchedEx'] = perCall(() => adapter.gemm('float32', addr(B), addr(A), addr(C), n, n, n, 1));
+    try {
+      const lib = adapter.libs.koffi.load(adapter.libs.toolkit.cublas);
+      const setWs = lib.func('int cublasSetWorkspace_v2(void *h, uint64_t ws, size_t bytes)');
+      const ws = adapter.pool.alloc(32 << 20);
+      rec.setWorkspaceStatus = setWs(adapter.libs.cublasHandle, ws.ptr, 32 << 20);
+      rec['bare call, 32 MiB workspace'] = perCall(() => adapter.gemm('float32', addr(B), addr(A), addr(C), n, n, n, 1));
+      rec['np.matmul, 32 MiB workspace'] = perCall(() => np.matmul(A, B).dispose());
+    } catch (e) {
+      rec.workspaceError = String(e?.message ?? e);
+    }
+    result.cases['matmul host µs per call (queued)'] = rec;
   }
   // ---- upload / readback 256 MiB ----
   {

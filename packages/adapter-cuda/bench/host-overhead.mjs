@@ -12,6 +12,8 @@ const iters = Number(arg('--iters')) || 200000;
 /** Runs only the cases whose label contains this text (for profiling one path). */
 const only = arg('--only') ?? '';
 
+const malloc = koffi.load('libc.so.6').func('uint64_t malloc(size_t bytes)');
+
 /** A driver that does nothing: allocations hand out distinct fake addresses, calls return 0. */
 function fakeLibraries() {
   let next = 0x10000n;
@@ -23,6 +25,9 @@ function fakeLibraries() {
     cuModuleLoadData: ok('cuModuleLoadData', (m) => { m[0] = 1n; }),
     cuModuleGetFunction: ok('cuModuleGetFunction', (f) => { f[0] = next++; }),
     cuOccupancyMaxActiveBlocksPerMultiprocessor: ok('cuOccupancy', (b) => { b[0] = 8; }),
+    // Staging buffers must be real memory (read-backs copy out of them).
+    cuMemHostAlloc: ok('cuMemHostAlloc', (p, bytes) => { p[0] = BigInt(malloc(bytes)); }),
+    cuEventCreate: ok('cuEventCreate', (e) => { e[0] = next++; }),
   });
   const nvrtc = lib({
     nvrtcCreateProgram: ok('nvrtcCreateProgram', (p) => { p[0] = 1n; }),
@@ -56,6 +61,22 @@ function measure(label, step, calls) {
   return us;
 }
 
+async function measureAsync(label, step, calls) {
+  if (!label.includes(only)) return undefined;
+  for (let i = 0; i < 2000; i++) await step();
+  const before = { ...calls };
+  await step();
+  const made = Object.entries(calls).filter(([k, v]) => v !== before[k]).map(([k, v]) => `${k}×${v - (before[k] ?? 0)}`);
+  let us = Infinity;
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < iters / 50; i++) await step();
+    us = Math.min(us, ((performance.now() - t0) / (iters / 50)) * 1000);
+  }
+  console.log(`${label.padEnd(36)} ${us.toFixed(2).padStart(7)} µs/op   driver calls: ${made.join(' ') || 'none'}`);
+  return us;
+}
+
 const result = {};
 for (const fusion of [false, true]) {
   const { libraries, calls } = fakeLibraries();
@@ -73,6 +94,8 @@ for (const fusion of [false, true]) {
   result[`x*2+1 then sum, 1024 (${label})`] = measure(`x*2+1 then sum, 1024 (${label})`, () => {
     const y = np.add(np.multiply(x, 2), 1); const s = np.sum(y); s.dispose(); y.dispose();
   }, calls);
+  // The benchmark app's overhead case: the op, then its one element read back.
+  result[`1-element add + read (${label})`] = await measureAsync(`1-element add + read (${label})`, async () => { const z = np.add(one, one); await z.data(); z.dispose(); }, calls);
   // The issue's sum case: a long row, reduced by several blocks (the one-pass kernel).
   const big = np.reshape(np.ones([1 << 26]), [1 << 26]);
   result[`sum 2^26 (${label})`] = measure(`sum 2^26 (${label})`, () => { np.sum(big).dispose(); }, calls);

@@ -145,6 +145,9 @@ function denseOver(strides: readonly number[], shape: readonly number[]): boolea
   return true;
 }
 
+/** How long a read polls its event in place before yielding to the event loop (ms). */
+const SPIN_MS = 0.1;
+
 interface EwEntry { fn: bigint; needsErr: boolean; strided: number }
 
 export class CudaAdapter implements Adapter<CudaArray> {
@@ -161,6 +164,10 @@ export class CudaAdapter implements Adapter<CudaArray> {
   private readonly occupancies = new Map<bigint, number>();
   private readonly ew = new Map<string, EwEntry>();
   private readonly errBlock: Block;
+  /** A kernel that can raise an error flag ran since the flags were last copied out. */
+  private errPending = false;
+  /** Recorded-and-waited events, for reuse (creating one per read costs a driver call). */
+  private readonly idleEvents: bigint[] = [];
   /** cuBLAS math mode last set on the handle (-1: not yet). */
   private mathMode = -1;
   /** Partials and per-row tickets of one-pass reductions (at most one wave of blocks). */
@@ -443,9 +450,9 @@ export class CudaAdapter implements Adapter<CudaArray> {
       try {
         if (bytes > 0) check(cu.cuMemcpyDtoHAsync_v2!(p.ptr, this.addr(c), bytes, stream), 'cuMemcpyDtoHAsync');
         const errAt = Math.ceil(bytes / 8) * 8;
-        check(cu.cuMemcpyDtoHAsync_v2!(p.ptr + BigInt(errAt), this.errBlock.ptr, 32, stream), 'cuMemcpyDtoHAsync');
+        const flags = this.queueErrorCopy(p.ptr + BigInt(errAt));
         check(cu.cuStreamSynchronize!(stream), 'cuStreamSynchronize');
-        this.checkErrors(new BigUint64Array(p.bytes.buffer, p.bytes.byteOffset + errAt, 4).slice());
+        if (flags) this.checkErrors(new BigUint64Array(p.bytes.buffer, p.bytes.byteOffset + errAt, 4).slice());
         return this.hostResult(c, p.bytes.subarray(0, bytes));
       } finally {
         this.pinned.give(p);
@@ -465,14 +472,14 @@ export class CudaAdapter implements Adapter<CudaArray> {
       const errAt = Math.ceil(bytes / 8) * 8;
       p = this.pinned.take(errAt + 32);
       if (bytes > 0) check(cu.cuMemcpyDtoHAsync_v2!(p.ptr, this.addr(c), bytes, stream), 'cuMemcpyDtoHAsync');
-      check(cu.cuMemcpyDtoHAsync_v2!(p.ptr + BigInt(errAt), this.errBlock.ptr, 32, stream), 'cuMemcpyDtoHAsync');
+      const flags = this.queueErrorCopy(p.ptr + BigInt(errAt));
       ev = this.recordEvent();
       // The source block may be reused by later kernels only after the copy: release after the wait.
       await this.waitEvent(ev);
-      this.checkErrors(new BigUint64Array(p.bytes.buffer, p.bytes.byteOffset + errAt, 4).slice());
+      if (flags) this.checkErrors(new BigUint64Array(p.bytes.buffer, p.bytes.byteOffset + errAt, 4).slice());
       return await this.copyOut(c, p.bytes.subarray(0, bytes));
     } finally {
-      if (ev !== undefined) cu.cuEventDestroy_v2!(ev);
+      if (ev !== undefined) this.idleEvents.push(ev);
       if (p) this.pinned.give(p);
       this.release(c);
     }
@@ -526,43 +533,79 @@ export class CudaAdapter implements Adapter<CudaArray> {
     try {
       const bytes = c.size * itemBytes(c.dtype);
       if (bytes > 0) check(cu.cuMemcpyDtoHAsync_v2!(direct, this.addr(c), bytes, stream), 'cuMemcpyDtoHAsync');
-      check(cu.cuMemcpyDtoHAsync_v2!(err.ptr, this.errBlock.ptr, 32, stream), 'cuMemcpyDtoHAsync');
+      const flags = this.queueErrorCopy(err.ptr);
       ev = this.recordEvent();
       await this.waitEvent(ev);
-      this.checkErrors(new BigUint64Array(err.bytes.buffer, err.bytes.byteOffset, 4).slice());
+      if (flags) this.checkErrors(new BigUint64Array(err.bytes.buffer, err.bytes.byteOffset, 4).slice());
       return dst;
     } finally {
-      if (ev !== undefined) cu.cuEventDestroy_v2!(ev);
+      if (ev !== undefined) this.idleEvents.push(ev);
       this.pinned.give(err);
       this.release(c);
     }
   }
 
   /** A new event recorded on the stream (no timing). */
+  /** Records an event on the stream (events are reused: put back on idleEvents after the wait). */
   private recordEvent(): bigint {
     const { cu, stream } = this.libs;
-    const e = out<bigint>();
-    check(cu.cuEventCreate!(e, 2 /* CU_EVENT_DISABLE_TIMING */), 'cuEventCreate');
-    const ev = BigInt(e[0]);
+    let ev = this.idleEvents.pop();
+    if (ev === undefined) {
+      const e = out<bigint>();
+      check(cu.cuEventCreate!(e, 2 /* CU_EVENT_DISABLE_TIMING */), 'cuEventCreate');
+      ev = BigInt(e[0]);
+    }
     check(cu.cuEventRecord!(ev, stream), 'cuEventRecord');
     return ev;
   }
 
-  /** Polls an event without blocking the event loop (setImmediate first, then 1 ms timers). */
+  /**
+   * Waits for an event without holding the event loop for long: polls in place for up to
+   * SPIN_MS (a small read is done by then, as CuPy's blocking read would be), then on
+   * setImmediate, then on 1 ms timers.
+   */
   private waitEvent(ev: bigint): Promise<void> {
     const { cu } = this.libs;
+    const done = (): boolean => {
+      const r = cu.cuEventQuery!(ev);
+      if (r === 0) return true;
+      if (r !== CUDA_ERROR_NOT_READY) check(r, 'cuEventQuery');
+      return false;
+    };
     const t0 = performance.now();
+    try {
+      while (performance.now() - t0 < SPIN_MS) if (done()) return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
     return new Promise((resolve, reject) => {
       const poll = () => {
-        const r = cu.cuEventQuery!(ev);
-        if (r === 0) return resolve();
-        if (r !== CUDA_ERROR_NOT_READY) {
-          try { check(r, 'cuEventQuery'); } catch (e) { return reject(e); }
+        try {
+          if (done()) return resolve();
+        } catch (e) {
+          return reject(e);
         }
         if (performance.now() - t0 < 20) setImmediate(poll); else setTimeout(poll, 1);
       };
-      poll();
+      setImmediate(poll);
     });
+  }
+
+  /**
+   * Queues a copy of the device error flags to `dst` when a kernel that can raise them ran since
+   * the last such copy; returns whether it did (only then are the flags checked).
+   */
+  private queueErrorCopy(dst: bigint): boolean {
+    if (!this.errPending) return false;
+    check(this.libs.cu.cuMemcpyDtoHAsync_v2!(dst, this.errBlock.ptr, 32, this.libs.stream), 'cuMemcpyDtoHAsync');
+    this.errPending = false;
+    return true;
+  }
+
+  /** The error-flag block, for a kernel that may raise one (the next read then checks the flags). */
+  private errPtr(): bigint {
+    this.errPending = true;
+    return this.errBlock.ptr;
   }
 
   /** Pinned → a fresh host array; large copies run as parallel memcpys on libuv threads. */
@@ -684,7 +727,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
     w.ptr(outOffset === 0 ? outBlock.ptr : outBlock.ptr + BigInt(outOffset * itemBytes(outArr.dtype)));
     for (const x of inputs) w.ptr(this.addr(x));
     for (const p of params) w.scalar(p.dtype, p.value);
-    if (e.needsErr) w.ptr(this.errBlock.ptr);
+    if (e.needsErr) w.ptr(this.errPtr());
     if (e.strided > 0) {
       const geo: number[] = [...col!.shape];
       col!.strides.forEach((st, i) => { if (modes[i] === 's' || (i === modes.length - 1 && outMode === 's')) geo.push(...st); });
@@ -993,7 +1036,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
     try {
       const { P, Q, N } = this.geom(x.shape, axis);
       const f = this.fn(`take:${x.dtype}:${indices.dtype}`, 'arr_take', () => takeSource(x.dtype, indices.dtype));
-      this.args.reset().ptr(this.addr(cx)).ptr(this.addr(ci)).ptr(o.block!.ptr).i64(P).i64(N).i64(Q).i64(ci.size).i64(axis).ptr(this.errBlock.ptr);
+      this.args.reset().ptr(this.addr(cx)).ptr(this.addr(ci)).ptr(o.block!.ptr).i64(P).i64(N).i64(Q).i64(ci.size).i64(axis).ptr(this.errPtr());
       this.launch(f, this.grid(o.size), BLOCK);
       return o;
     } finally {
@@ -1049,7 +1092,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
     try {
       const { P, Q, N } = this.geom(x.shape, axis);
       const f = this.fn(`tal:${x.dtype}:${indices.dtype}`, 'arr_take_along', () => takeAlongSource(x.dtype, indices.dtype));
-      this.args.reset().ptr(this.addr(cx)).ptr(this.addr(ci)).ptr(o.block!.ptr).i64(P).i64(N).i64(Q).i64(indices.shape[axis]!).i64(axis).ptr(this.errBlock.ptr);
+      this.args.reset().ptr(this.addr(cx)).ptr(this.addr(ci)).ptr(o.block!.ptr).i64(P).i64(N).i64(Q).i64(indices.shape[axis]!).i64(axis).ptr(this.errPtr());
       this.launch(f, this.grid(o.size), BLOCK);
       return o;
     } finally {
@@ -1077,7 +1120,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const ci = this.contiguous(indices.handle), cv = this.contiguous(values.handle);
     try {
       const f = this.fn(`scat:${x.dtype}:${indices.dtype}`, 'arr_scatter', () => scatterSource(x.dtype, indices.dtype));
-      this.args.reset().ptr(o.block!.ptr).ptr(this.addr(ci)).ptr(this.addr(cv)).i64(P).i64(N).i64(Q).i64(J).i64(axis).ptr(this.errBlock.ptr);
+      this.args.reset().ptr(o.block!.ptr).ptr(this.addr(ci)).ptr(this.addr(cv)).i64(P).i64(N).i64(Q).i64(J).i64(axis).ptr(this.errPtr());
       this.launch(f, this.grid(P * J * Q), BLOCK);
       return o;
     } finally {
