@@ -176,6 +176,7 @@ const main = async () => {
     const A = np.add(np.ones([n, n], { dtype: 'float32' }), 0), B = np.add(np.ones([n, n], { dtype: 'float32' }), 0);
     const C = np.add(np.ones([n, n], { dtype: 'float32' }), 0);
     sync();
+    for (const x of [A, B, C]) adapter.materialize(x._handle); // lazy until now: give them their blocks
     const addr = (x) => adapter.addr(x._handle);
     const perCall = (fn, k = 20) => { fn(); sync(); const t0 = t(); for (let i = 0; i < k; i++) fn(); const us = ((t() - t0) / k) * 1000; sync(); return us; };
     const rec = {};
