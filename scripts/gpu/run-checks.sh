@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs on the GPU host, after `source .gpu/env.sh` (see scripts/gpu/pack.sh): the environment
 # record, the GPU conformance suites, the adapters' GPU checks and the benchmark, each step with
-# its own time limit so one hang cannot eat the rest. Everything lands in $OUT/gpu-run.tgz.
+# its own time limit so one hang cannot eat the rest. Everything lands in $OUT/gpu-run.tgz
+# (gpu-run-2.tgz for a second invocation in the same call).
 #
 #   usage: OUT=/some/dir bash scripts/gpu/run-checks.sh [steps…]
 #   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench
@@ -17,6 +18,9 @@
 set -u
 out=${OUT:?set OUT to the output folder}
 work=$(mktemp -d)
+# A second invocation in the same call writes gpu-run-2.tgz (…-3, …) instead of replacing the first.
+archive=$out/gpu-run.tgz
+n=1; while [ -e "$archive" ]; do n=$((n + 1)); archive=$out/gpu-run-$n.tgz; done
 mkdir -p "$work/r"
 export ARR_GPU_TESTS=1 TURBO_TELEMETRY_DISABLED=1
 steps=${*:-env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench}
@@ -30,7 +34,7 @@ step() { # name seconds command…
   local rc=$?
   echo "$name: exit $rc in $((SECONDS - t0)) s" | tee -a "$work/r/steps.txt"
   # Re-pack after every step, so a call cut short still brings back what finished.
-  tar -czf "$out/gpu-run.tgz" -C "$work" r
+  tar -czf "$archive" -C "$work" r
 }
 
 for s in $steps; do
@@ -70,5 +74,5 @@ for s in $steps; do
     *) echo "unknown step $s" | tee -a "$work/r/steps.txt" ;;
   esac
 done
-tar -czf "$out/gpu-run.tgz" -C "$work" r
+tar -czf "$archive" -C "$work" r
 cat "$work/r/steps.txt"

@@ -145,9 +145,6 @@ function denseOver(strides: readonly number[], shape: readonly number[]): boolea
   return true;
 }
 
-/** Device memory handed to cuBLAS as its workspace. */
-const BLAS_WORKSPACE_BYTES = 32 << 20;
-
 /** How long a read polls its event in place before yielding to the event loop (ms). */
 const SPIN_MS = 0.1;
 
@@ -167,7 +164,6 @@ export class CudaAdapter implements Adapter<CudaArray> {
   private readonly occupancies = new Map<bigint, number>();
   private readonly ew = new Map<string, EwEntry>();
   private readonly errBlock: Block;
-  private readonly blasWorkspace: Block;
   /** A kernel that can raise an error flag ran since the flags were last copied out. */
   private errPending = false;
   /** Recorded-and-waited events, for reuse (creating one per read costs a driver call). */
@@ -227,10 +223,6 @@ export class CudaAdapter implements Adapter<CudaArray> {
       (image) => { const m = out<bigint>(); check(cu.cuModuleLoadData!(m, image), 'cuModuleLoadData'); return BigInt(m[0]); },
       new DiskCache(dir), this.arch, libs.nvrtcVersion,
     );
-    // cuBLAS's own workspace, as PyTorch gives it (NVIDIA suggests 32 MiB on Hopper): measured
-    // on the H200, a queued 4096² product then took 14 µs of host time per call instead of 20.
-    this.blasWorkspace = this.pool.alloc(BLAS_WORKSPACE_BYTES);
-    checkBlas(libs.cublas.cublasSetWorkspace_v2!(libs.cublasHandle, this.blasWorkspace.ptr, BLAS_WORKSPACE_BYTES), 'cublasSetWorkspace');
     this.errBlock = this.pool.alloc(32);
     check(cu.cuMemsetD8Async!(this.errBlock.ptr, 0, 32, stream), 'cuMemsetD8Async');
     if (options.onePassReduce ?? true) {
@@ -638,10 +630,10 @@ export class CudaAdapter implements Adapter<CudaArray> {
   free(handle: CudaArray): void { this.release(handle); }
   /** Bytes of live arrays (computed or still lazy), without the adapter's own blocks. */
   memoryBytes(): number { return this.pool.usedBytes - this.internalBytes + this.lazyBytes; }
-  /** The adapter's own blocks: error flags, cuBLAS workspace, reduction scratch. */
+  /** The adapter's own blocks: error flags and reduction scratch. */
   private get internalBytes(): number {
     const r = this.reduceScratch;
-    return this.errBlock.size + this.blasWorkspace.size + (r ? r.partials.size + r.tickets.size : 0);
+    return this.errBlock.size + (r ? r.partials.size + r.tickets.size : 0);
   }
 
   // ---- creation ----

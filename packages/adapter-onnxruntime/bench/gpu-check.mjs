@@ -88,15 +88,6 @@ const matmulCase = (np) => async () => {
   return { ms, tflops: (2 * n ** 3) / (ms * 1e9), msBackToBack, tflopsBackToBack: (2 * n ** 3) / (msBackToBack * 1e9) };
 };
 await step('speed', 'matmul 4096² f32, device-resident (ms each, TFLOP/s)', matmulCase(np));
-// The same product as ONNX Gemm (the provider's other matmul kernel; the adapter's `gemm` option).
-await step('speed', 'matmul 4096² f32 as Gemm, device-resident (ms each, TFLOP/s)', async () => {
-  const npGemm = await createNamespace({ executionProviders: [ep], gemm: true });
-  const x = npGemm.asarray(new Float32Array(64 * 48).map(() => Math.random()), { shape: [64, 48] });
-  const y = npGemm.asarray(new Float32Array(48 * 32).map(() => Math.random()), { shape: [48, 32] });
-  const [g, m] = [await npGemm.matmul(x, y).data(), await np.matmul(np.asarray(await x.data(), { shape: [64, 48] }), np.asarray(await y.data(), { shape: [48, 32] })).data()];
-  const agree = close(Array.from(g), Array.from(m), 1e-5);
-  return { agreesWithMatMul: agree, ...(await matmulCase(npGemm)()) };
-});
 await step('speed', `fused 10-op chain on 2^${bigLog2} f32, device-resident (ms each)`, async () => {
   const n = 2 ** bigLog2;
   const x0 = np.asarray(new Float32Array(n).fill(0.5), { shape: [n] });

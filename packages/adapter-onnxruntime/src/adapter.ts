@@ -24,11 +24,6 @@ export interface OnnxAdapterOptions {
   readonly providerOptions?: Readonly<Record<string, unknown>>;
   /** GPU providers: move host arrays the user still holds to the device on first use (default true). */
   readonly deviceInputs?: boolean;
-  /**
-   * 2-D float32/float16 products as ONNX `Gemm` instead of `MatMul`: providers implement them
-   * with different kernels (default false; see the README's WebGPU section for measurements).
-   */
-  readonly gemm?: boolean;
   /** Why other providers of a fallback list did not start (reported by engine()). */
   readonly skipped?: Readonly<Record<string, string>>;
 }
@@ -68,13 +63,11 @@ export class OnnxAdapter implements Adapter<LazyNode> {
   private readonly threads: number;
   private readonly skipped: Readonly<Record<string, string>>;
   private readonly providerOptions: Readonly<Record<string, unknown>>;
-  private readonly gemm: boolean;
 
   constructor(options: OnnxAdapterOptions = {}) {
     this.ep = options.executionProvider ?? 'cpu';
     this.threads = options.intraOpNumThreads ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
     this.skipped = options.skipped ?? {};
-    this.gemm = options.gemm ?? false;
     const providerOptions = { ...(DEFAULT_PROVIDER_OPTIONS[this.ep] ?? {}), ...(options.providerOptions ?? {}) };
     this.providerOptions = providerOptions;
     const sessionOptions: ort.InferenceSession.SessionOptions = {
@@ -112,7 +105,6 @@ export class OnnxAdapter implements Adapter<LazyNode> {
         intraOpNumThreads: this.threads,
         ...(Object.keys(this.providerOptions).length ? { providerOptions: JSON.stringify(this.providerOptions) } : {}),
         deviceInputs: this.engineRef.options.deviceInputs ?? false,
-        gemm: this.gemm,
         sessionsCreated: this.engineRef.sessionsCreated,
         runs: this.engineRef.runs,
         ...Object.fromEntries(Object.entries(this.skipped).map(([k, v]) => [`skipped:${k}`, v])),
@@ -268,9 +260,6 @@ export class OnnxAdapter implements Adapter<LazyNode> {
   matmul(a: K, b: K): LazyNode {
     const nd = a.shape.length;
     const shape = [...a.shape.slice(0, nd - 1), b.shape[nd - 1]!];
-    if (this.gemm && nd === 2 && (a.dtype === 'float32' || a.dtype === 'float16')) {
-      return this.node(a.dtype, shape, `gemm:${a.dtype}`, [a.handle, b.handle], (bb, [u, v]) => bb.op('Gemm', [u!, v!]));
-    }
     return this.node(a.dtype, shape, `matmul:${a.dtype}:${nd}`, [a.handle, b.handle], (bb, [u, v]) => simple(bb, 'MatMul', [u!, v!], a.dtype));
   }
 

@@ -81,20 +81,3 @@ describe('memory', () => {
     await expect(np.take(x, i).data()).rejects.toThrow(/take: index 3 is out of bounds for axis 0 with size 3/);
   });
 });
-
-describe('gemm option', () => {
-  it('2-D float32 products as Gemm match a float64 product; other dtypes and batches keep MatMul', async () => {
-    const ng = await createNamespace({ executionProviders: ['cpu'], gemm: true });
-    expect(ng.info().engine().details!.gemm).toBe(true);
-    const [m, k, n] = [7, 5, 3];
-    const a = Float32Array.from({ length: m * k }, (_, i) => Math.sin(i + 1));
-    const b = Float32Array.from({ length: k * n }, (_, i) => Math.cos(i * 0.7));
-    const want: number[] = [];
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) { let s = 0; for (let q = 0; q < k; q++) s += a[i * k + q]! * b[q * n + j]!; want.push(s); }
-    const got = Array.from(await ng.matmul(ng.asarray(a, { shape: [m, k] }), ng.asarray(b, { shape: [k, n] })).data() as Float32Array);
-    got.forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThan(1e-5));
-    // int32 and batched inputs are not Gemm's: they still go through MatMul and stay exact.
-    expect(await ng.matmul(ng.asarray([[1, 2], [3, 4]], { dtype: 'int32' }), ng.asarray([[5, 6], [7, 8]], { dtype: 'int32' })).toArray()).toEqual([[19, 22], [43, 50]]);
-    expect(await ng.matmul(ng.ones([2, 2, 3]), ng.ones([2, 3, 2])).toArray()).toEqual([[[3, 3], [3, 3]], [[3, 3], [3, 3]]]);
-  });
-});

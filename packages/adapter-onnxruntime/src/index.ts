@@ -37,8 +37,6 @@ export interface OnnxNamespaceOptions {
    * uploads it with every run). Ignored on the CPU provider.
    */
   readonly deviceInputs?: boolean;
-  /** 2-D float32/float16 products as ONNX `Gemm` instead of `MatMul` (default false; a different kernel on some providers). */
-  readonly gemm?: boolean;
   /** @internal Replaces session creation when probing providers (tests). */
   readonly starter?: Starter;
 }
@@ -54,7 +52,6 @@ export async function createNamespace(options: OnnxNamespaceOptions = {}): Promi
     ...(options.maxPending !== undefined ? { maxPending: options.maxPending } : {}),
     ...(options.providerOptions !== undefined ? { providerOptions: options.providerOptions } : {}),
     ...(options.deviceInputs !== undefined ? { deviceInputs: options.deviceInputs } : {}),
-    ...(options.gemm !== undefined ? { gemm: options.gemm } : {}),
   };
   return createCoreNamespace(new OnnxAdapter(adapterOptions));
 }
