@@ -4,45 +4,13 @@
 // The real per-op overhead adds koffi's call cost and the driver's cuLaunchKernel (gpu-check.mjs
 // measures that on the GPU host). Usage: node bench/host-overhead.mjs [--iters N] [--only TEXT]
 import { createNamespace as coreNamespace } from '@arr/core';
-import koffi from 'koffi';
 import { CudaAdapter } from '../dist/index.js';
+import { fakeDriver } from '../dist/fake-driver.js';
 
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const iters = Number(arg('--iters')) || 200000;
 /** Runs only the cases whose label contains this text (for profiling one path). */
 const only = arg('--only') ?? '';
-
-const malloc = koffi.load('libc.so.6').func('uint64_t malloc(size_t bytes)');
-
-/** A driver that does nothing: allocations hand out distinct fake addresses, calls return 0. */
-function fakeLibraries() {
-  let next = 0x10000n;
-  const calls = {};
-  const ok = (name, f) => (...a) => { calls[name] = (calls[name] ?? 0) + 1; f?.(...a); return 0; };
-  const lib = (fill) => new Proxy({}, { get: (_, name) => fill[name] ?? ok(name) });
-  const cu = lib({
-    cuMemAlloc_v2: ok('cuMemAlloc_v2', (p, bytes) => { p[0] = next; next += BigInt(Math.ceil(Number(bytes) / 256) * 256); }),
-    cuModuleLoadData: ok('cuModuleLoadData', (m) => { m[0] = 1n; }),
-    cuModuleGetFunction: ok('cuModuleGetFunction', (f) => { f[0] = next++; }),
-    cuOccupancyMaxActiveBlocksPerMultiprocessor: ok('cuOccupancy', (b) => { b[0] = 8; }),
-    // Staging buffers must be real memory (read-backs copy out of them).
-    cuMemHostAlloc: ok('cuMemHostAlloc', (p, bytes) => { p[0] = BigInt(malloc(bytes)); }),
-    cuEventCreate: ok('cuEventCreate', (e) => { e[0] = next++; }),
-  });
-  const nvrtc = lib({
-    nvrtcCreateProgram: ok('nvrtcCreateProgram', (p) => { p[0] = 1n; }),
-    nvrtcGetCUBINSize: ok('nvrtcGetCUBINSize', (_p, n) => { n[0] = 16; }),
-  });
-  return {
-    calls,
-    libraries: {
-      koffi, driverPath: '(fake)', toolkit: { major: 13, cublas: '(fake)', cublasLt: '(fake)', nvrtc: '(fake)' },
-      driverVersion: 13000, nvrtcVersion: [13, 0], cublasVersion: 130000,
-      device: { name: 'fake', major: 9, minor: 0, smCount: 132, totalMem: 1 << 30 },
-      cu, cublas: lib({}), nvrtc, libc: lib({}), context: 1n, stream: 1n, cublasHandle: 1n,
-    },
-  };
-}
 
 function measure(label, step, calls) {
   if (!label.includes(only)) return undefined;
@@ -79,7 +47,7 @@ async function measureAsync(label, step, calls) {
 
 const result = {};
 for (const fusion of [false, true]) {
-  const { libraries, calls } = fakeLibraries();
+  const { libraries, calls } = fakeDriver();
   const adapter = new CudaAdapter({ libraries, fusion, cacheDir: false });
   const np = coreNamespace(adapter);
   const one = np.reshape(np.ones([1]), [1]);

@@ -5,7 +5,7 @@ import {
   DeviceError, DTypeError, DTYPES, HOST_ARRAY, indexOutOfRange, lanes, makeDevice, numberToHalf, ValueError,
 } from '@arr/core';
 import { CudaArray, children, contiguousStrides, MAX_FUSED_LEAVES, MAX_FUSED_OPS, planFusion, type LazyNode } from './array.js';
-import { collapse, type ElementwiseKernel, elementwiseSource, EW_NAME, type Mode, signature } from './codegen.js';
+import { classify, type ElementwiseKernel, elementwiseSource, EW_NAME, type Mode, signature } from './codegen.js';
 import { CTYPES, isCpx } from './ctypes.js';
 import { check, checkBlas, CUDA_ERROR_NOT_READY, type Libraries, loadLibraries, OutOfMemory, out } from './ffi.js';
 import { defaultCacheDir, DiskCache, KernelCache } from './kernel-cache.js';
@@ -133,16 +133,6 @@ function halfValue(x: number): number {
   if (e === 0) return s * f * 2 ** -24;
   if (e === 31) return f ? NaN : s * Infinity;
   return s * (1 + f / 1024) * 2 ** (e - 15);
-}
-
-/** Whether `strides` walk `shape` densely in row-major order (size-1 dimensions ignored). */
-function denseOver(strides: readonly number[], shape: readonly number[]): boolean {
-  let acc = 1;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    if (shape[d] !== 1 && strides[d] !== acc) return false;
-    acc *= shape[d]!;
-  }
-  return true;
 }
 
 /** How long a read polls its event in place before yielding to the event loop (ms). */
@@ -546,16 +536,19 @@ export class CudaAdapter implements Adapter<CudaArray> {
   }
 
   /** A new event recorded on the stream (no timing). */
-  /** Records an event on the stream (events are reused: put back on idleEvents after the wait). */
+  /** An event to record (reused: put it back on idleEvents once waited for). */
+  private takeEvent(): bigint {
+    const ev = this.idleEvents.pop();
+    if (ev !== undefined) return ev;
+    const e = out<bigint>();
+    check(this.libs.cu.cuEventCreate!(e, 2 /* CU_EVENT_DISABLE_TIMING */), 'cuEventCreate');
+    return BigInt(e[0]);
+  }
+
+  /** Records an event on the stream (see takeEvent). */
   private recordEvent(): bigint {
-    const { cu, stream } = this.libs;
-    let ev = this.idleEvents.pop();
-    if (ev === undefined) {
-      const e = out<bigint>();
-      check(cu.cuEventCreate!(e, 2 /* CU_EVENT_DISABLE_TIMING */), 'cuEventCreate');
-      ev = BigInt(e[0]);
-    }
-    check(cu.cuEventRecord!(ev, stream), 'cuEventRecord');
+    const ev = this.takeEvent();
+    check(this.libs.cu.cuEventRecord!(ev, this.libs.stream), 'cuEventRecord');
     return ev;
   }
 
@@ -698,19 +691,9 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const shape = outArr.shape;
     const size = outArr.size;
     if (size === 0) return;
-    // Common case first: every operand dense over the output's shape needs no dimension
-    // collapsing (collapse() would give one dimension, or none for a single element).
-    let col: ReturnType<typeof collapse> | undefined;
-    let modes: Mode[];
-    if (denseOver(outStrides, shape) && inputs.every((x) => x.size === size && x.isContiguous())) {
-      modes = inputs.map((): Mode => (size === 1 ? 'b' : 'c'));
-      modes.push('c');
-    } else {
-      const operands = inputs.map((x) => x.strides);
-      operands.push(outStrides as number[]);
-      col = collapse(shape, operands);
-      modes = col.modes;
-    }
+    const operands = inputs.map((x) => x.strides);
+    operands.push(outStrides as number[]);
+    const { modes, collapsed: col } = classify(shape, operands);
     const outMode: Mode = modes[modes.length - 1] === 'b' ? 'c' : modes[modes.length - 1]!;
     const anyStrided = modes.some((m, i) => m === 's' || (i === modes.length - 1 && outMode === 's'));
     const nd = anyStrided ? col!.shape.length : 0;

@@ -148,6 +148,30 @@ export interface Collapsed {
   readonly modes: Mode[];
 }
 
+/** Whether `strides` walk `shape` densely in row-major order (size-1 dimensions ignored). */
+export function denseOver(strides: readonly number[], shape: readonly number[]): boolean {
+  let acc = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] !== 1 && strides[d] !== acc) return false;
+    acc *= shape[d]!;
+  }
+  return true;
+}
+
+/**
+ * Operand modes of an elementwise launch over `shape` (operands: the inputs' strides, then the
+ * output's). When every operand is dense, the common case, collapse() is skipped: its modes would
+ * be all contiguous (all broadcast for a single element) and nothing strided needs the geometry.
+ */
+export function classify(shape: readonly number[], operands: readonly (readonly number[])[]): { modes: Mode[]; collapsed?: Collapsed } {
+  if (operands.every((s) => denseOver(s, shape))) {
+    const single = shape.every((d) => d === 1);
+    return { modes: operands.map((): Mode => (single ? 'b' : 'c')) };
+  }
+  const collapsed = collapse(shape, operands);
+  return { modes: collapsed.modes, collapsed };
+}
+
 /**
  * Drops size-1 dimensions, merges dimensions every operand walks contiguously, and classifies
  * each operand as contiguous, broadcast (all strides 0) or strided.
