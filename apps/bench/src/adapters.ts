@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaseName } from './cases.js';
-import type { BenchNs } from './ns.js';
+import type { BenchArray, BenchNs } from './ns.js';
 import type { EngineRecord } from './schema.js';
 
 export interface AdapterSpec {
@@ -65,6 +65,8 @@ export function findAdapter(id: string): AdapterSpec | undefined {
 export interface LoadedEngine {
   record: EngineRecord;
   ns?: BenchNs;
+  /** The package's `ready(...arrays)` export, when it has one (see cases.ts `sync`). */
+  ready?: (y: BenchArray) => Promise<void>;
 }
 
 /** The first line of an error's message, without a trailing period. */
@@ -144,7 +146,8 @@ export async function loadAdapter(spec: AdapterSpec, explicit: boolean, importer
     if (spec.expectBackend !== undefined && !eng.backend.toLowerCase().includes(spec.expectBackend)) {
       return { record: { ...record, status: 'failed', reason: `${spec.id}: asked for ${spec.expectBackend} but engine() reports backend ${eng.backend}` } };
     }
-    return { record, ns };
+    const ready = typeof mod.ready === 'function' ? (y: BenchArray) => (mod.ready as (y: BenchArray) => Promise<void>)(y) : undefined;
+    return { record, ns, ...(ready ? { ready } : {}) };
   } catch (e) {
     return { record: { ...base, reason: `${spec.id}: info().engine() failed: ${oneLine(e)}` } };
   }

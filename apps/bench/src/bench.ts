@@ -16,7 +16,7 @@ import { BUDGETS, plan, runPlan, sizesFor, type Budget, type PlanItem, type RunE
 import { SCHEMA_NAME, SCHEMA_VERSION, type EngineRecord, type ResultRecord, type Results } from './schema.js';
 import { resultTables } from './table.js';
 import { writeEventFile } from './tensorboard.js';
-import { OPS } from './cases.js';
+import { OPS, useReady } from './cases.js';
 
 export interface BenchIO {
   /** One line for the user (status, skipped engines). */
@@ -95,6 +95,7 @@ export async function run(o: CliOptions, res: Results, io: BenchIO): Promise<Ben
     if (r.version !== undefined) res.environment.packages[spec.package] = r.version;
     if (r.status === 'ok') {
       engines.push({ id, kind: r.kind, ns: loaded.ns!, float16: r.float16 === true, ...(spec.cases ? { cases: spec.cases } : {}) });
+      if (loaded.ready) useReady(loaded.ns!, loaded.ready);
       io.log(`${id}: ${r.engine!.adapter} / ${r.engine!.backend} on ${r.engine!.device}`);
     } else {
       if (o.adaptersExplicit) {

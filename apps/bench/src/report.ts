@@ -208,7 +208,7 @@ const CLIENT = String.raw`
   const ovEl = document.getElementById('overhead-charts');
   const ov = ok.filter(r => r.op === 'add-1');
   if (ov.length) {
-    make(card(ovEl, 'Per-op overhead: a 1-element add', 'compute median in microseconds, readback of the element included'), {
+    make(card(ovEl, 'Per-op overhead: a 1-element add', 'compute median in microseconds, until the result is ready (read back, or the adapter\'s ready())'), {
       type: 'bar', data: { labels: ov.map(r => r.engine + ' ' + r.dtype), datasets: [{ label: 'µs', backgroundColor: ov.map(r => color[r.engine] || '#888'), data: ov.map(r => 1000 * med(r.stats.compute)) }] },
       options: { indexAxis: 'y', scales: { x: { type: 'logarithmic', title: { display: true, text: 'µs' } } }, plugins: { crossover: { lines: [] }, legend: { display: false } } },
     });

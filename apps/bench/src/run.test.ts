@@ -130,6 +130,26 @@ describe('loadAdapter', () => {
   });
 });
 
+describe("a package's ready() export", () => {
+  it('is what compute waits on instead of reading an element back', async () => {
+    const { sync, useReady } = await import('./cases.js');
+    const spec = findAdapter('cuda')!;
+    const waited: unknown[] = [];
+    const fake = {
+      info: () => ({ engine: () => ({ adapter: 'cuda', backend: 'cuda', device: 'x' }), dtypes: () => ({ float32: 'float32' }), defaultDevice: () => ({ kind: 'gpu', id: 'cuda:0' }) }),
+    };
+    const r = await loadAdapter(spec, false, async () => ({ createNamespace: async () => fake, ready: async (y: unknown) => { waited.push(y); } }));
+    expect(r.record.status).toBe('ok');
+    expect(typeof r.ready).toBe('function');
+    useReady(r.ns!, r.ready!);
+    const y = { shape: [2], dtype: 'float32', size: 2, data: () => Promise.reject(new Error('read')), get: () => { throw new Error('get'); }, dispose: () => {} };
+    await sync(y, r.ns);
+    expect(waited).toEqual([y]);
+    // Without ready(), one element is read back.
+    await expect(sync(y)).rejects.toThrow('get');
+  });
+});
+
 describe('engines limited to some cases', () => {
   it('cuda:tf32 is opt-in and plans matmul only; other engines plan every case', async () => {
     const { plan } = await import('./runner.js');

@@ -475,6 +475,21 @@ export class CudaAdapter implements Adapter<CudaArray> {
     }
   }
 
+  /**
+   * Resolves once the given arrays are computed on the device: lazy (fused) ones are launched,
+   * then an event recorded after them is awaited (polled as reads are). Device-side errors still
+   * surface at the next read.
+   */
+  async ready(handles: readonly CudaArray[]): Promise<void> {
+    for (const h of handles) if (h.node) this.materialize(h);
+    const ev = this.recordEvent();
+    try {
+      await this.waitEvent(ev);
+    } finally {
+      this.idleEvents.push(ev);
+    }
+  }
+
   // ---- page-locked host arrays (CuPy: cupyx.empty_pinned, x.get(out=...)) ----
   private readonly pinnedHost = new WeakMap<ArrayBuffer, bigint>();
   private readonly pinnedFinalizer = new FinalizationRegistry<bigint>((p) => { this.libs.cu.cuMemFreeHost!(p); });

@@ -85,3 +85,19 @@ describe('driver calls per operation (fake driver)', () => {
     await expect(p.data()).resolves.toBeDefined();
   });
 });
+
+describe('ready()', () => {
+  it('launches pending fused work and waits on an event, reading nothing back', async () => {
+    const { createNamespace, ready } = await import('./index.js');
+    const fake = fakeDriver();
+    const np = await createNamespace({ libraries: fake.libraries, cacheDir: false });
+    const x = np.reshape(np.add(np.ones([8]), 0), [8]);
+    const y = np.add(np.multiply(x, 5), x); // lazy: nothing launched yet
+    const launches = fake.calls['cuLaunchKernel'] ?? 0, copies = fake.calls['cuMemcpyDtoHAsync_v2'] ?? 0;
+    await ready(y);
+    expect((fake.calls['cuLaunchKernel'] ?? 0) - launches).toBe(1); // the fused chain, once
+    expect(fake.calls['cuMemcpyDtoHAsync_v2'] ?? 0).toBe(copies);
+    await ready(y, x); // nothing pending any more
+    expect((fake.calls['cuLaunchKernel'] ?? 0) - launches).toBe(1);
+  });
+});

@@ -61,6 +61,29 @@ export function readInto<T extends HostArray>(x: NDArray, out: T): Promise<T> {
   return adapterOf(x.namespace, 'readInto').readInto(x as Parameters<CudaAdapter['readInto']>[0], out) as Promise<T>;
 }
 
+/**
+ * Resolves once the arrays are computed on the GPU, without reading anything back (CuPy:
+ * `cp.cuda.Device().synchronize()`, but it does not block the event loop). Fused chains still
+ * pending are launched first. For timing device work; values come from `data()` as usual.
+ * @example
+ * import np, { ready } from '@arr/adapter-cuda';
+ * const a = np.ones([4096, 4096]);
+ * const t0 = performance.now();
+ * const c = np.matmul(a, a);
+ * await ready(c); // the product is done
+ * console.log(`${(performance.now() - t0).toFixed(2)} ms`);
+ */
+export async function ready(...arrays: NDArray[]): Promise<void> {
+  const byAdapter = new Map<CudaAdapter, Parameters<CudaAdapter['ready']>[0][number][]>();
+  for (const x of arrays) {
+    const a = adapterOf(x.namespace, 'ready');
+    const list = byAdapter.get(a) ?? [];
+    list.push(x.handle as Parameters<CudaAdapter['ready']>[0][number]);
+    byAdapter.set(a, list);
+  }
+  await Promise.all([...byAdapter].map(([a, hs]) => a.ready(hs)));
+}
+
 let defaultNs: ArrayNamespace | undefined;
 let loadError: unknown;
 
