@@ -111,6 +111,28 @@ await step('speed', `fused 10-op chain on 2^${bigLog2} f32, device-resident (ms 
   x.dispose();
   return { ms: median(ts), msBackToBack: median(bb), sessions: np.info().engine().details.sessionsCreated };
 });
+// Long reductions: one stage (ORT's Reduce* over 2^big elements) against two (splitReductions).
+await step('speed', `sum / max over 2^${bigLog2} f32, one stage vs two (ms, values)`, async () => {
+  const n = 2 ** bigLog2;
+  const host = new Float32Array(n).map((_, i) => Math.sin(i * 0.001));
+  let want = 0, wantMax = -Infinity;
+  for (let i = 0; i < n; i++) { want += host[i]; wantMax = Math.max(wantMax, host[i]); }
+  const out = { reference: { sum: want, max: wantMax } };
+  for (const [label, split] of [['one stage', false], ['two stages', true]]) {
+    const ns = await createNamespace({ executionProviders: [ep], splitReductions: split });
+    const x = ns.add(ns.asarray(host), 0); await evaluate(x);
+    const r = {};
+    for (const f of ['sum', 'max']) {
+      const w = ns[f](x); r[f] = await w.item(); w.dispose(); // session creation
+      const ts = [];
+      for (let i = 0; i < 5; i++) { const t = performance.now(); const y = ns[f](x); await y.item(); ts.push(performance.now() - t); y.dispose(); }
+      r[`${f} ms`] = median(ts);
+    }
+    out[label] = r;
+    x.dispose();
+  }
+  return out;
+});
 await step('speed', 'tiny run() overhead (ms)', async () => {
   const x = np.ones([4]);
   const ts = [];

@@ -24,6 +24,13 @@ export interface OnnxAdapterOptions {
   readonly providerOptions?: Readonly<Record<string, unknown>>;
   /** GPU providers: move host arrays the user still holds to the device on first use (default true). */
   readonly deviceInputs?: boolean;
+  /**
+   * Long reductions to few outputs in two stages (reshape `[O, R]` to `[O, k, R/k]`, reduce the
+   * last axis, then the middle one), so the provider reduces k rows in parallel instead of one
+   * long row per output. Default false (not yet measured on a GPU; see the README). `true` uses
+   * it from 65 536 reduced elements; a number sets that threshold.
+   */
+  readonly splitReductions?: boolean | number;
   /** Why other providers of a fallback list did not start (reported by engine()). */
   readonly skipped?: Readonly<Record<string, string>>;
 }
@@ -63,11 +70,15 @@ export class OnnxAdapter implements Adapter<LazyNode> {
   private readonly threads: number;
   private readonly skipped: Readonly<Record<string, string>>;
   private readonly providerOptions: Readonly<Record<string, unknown>>;
+  /** Reduced extent from which reductions run in two stages (Infinity: never). */
+  private readonly splitMin: number;
 
   constructor(options: OnnxAdapterOptions = {}) {
     this.ep = options.executionProvider ?? 'cpu';
     this.threads = options.intraOpNumThreads ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
     this.skipped = options.skipped ?? {};
+    const split = options.splitReductions ?? false;
+    this.splitMin = split === false ? Infinity : split === true ? SPLIT_MIN : split;
     const providerOptions = { ...(DEFAULT_PROVIDER_OPTIONS[this.ep] ?? {}), ...(options.providerOptions ?? {}) };
     this.providerOptions = providerOptions;
     const sessionOptions: ort.InferenceSession.SessionOptions = {
@@ -105,6 +116,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
         intraOpNumThreads: this.threads,
         ...(Object.keys(this.providerOptions).length ? { providerOptions: JSON.stringify(this.providerOptions) } : {}),
         deviceInputs: this.engineRef.options.deviceInputs ?? false,
+        splitReductions: Number.isFinite(this.splitMin) ? this.splitMin : false,
         sessionsCreated: this.engineRef.sessionsCreated,
         runs: this.engineRef.runs,
         ...Object.fromEntries(Object.entries(this.skipped).map(([k, v]) => [`skipped:${k}`, v])),
@@ -210,6 +222,15 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     if (shape.some((d) => d === 0)) return this.full(shape, outType === 'bool' ? false : 0, outType, this.device);
     if (axes.length === 0) {
       return this.node(outType, shape, `reduce0:${op}:${x.dtype}`, [x.handle], (b, [v]) => (outType === x.dtype ? b.op('Identity', [v!]) : b.op('Cast', [v!], { to: 9 })));
+    }
+    const split = splitPlan(x.shape, axes, this.splitMin);
+    if (split) {
+      // Both reshape targets are run-time inputs (like every shape here): one session for all sizes.
+      return this.node(outType, shape, `reduce2:${op}:${x.dtype}:${shape.length}`, [x.handle], (b, [v]) => {
+        const rows = b.op('Reshape', [v!, b.param(0)]);
+        const partial = emitReduce(b, op, rows, x.dtype, [2]);
+        return b.op('Reshape', [emitReduce(b, op, partial, outType, [1]), b.param(1)]);
+      }, [i64(split), i64(shape)]);
     }
     return this.node(outType, shape, `reduce:${op}:${x.dtype}:${axes.join(',')}`, [x.handle], (b, [v]) => emitReduce(b, op, v!, x.dtype, [...axes]));
   }
@@ -372,6 +393,27 @@ function orderable(b: Builder, v: string, d: DType): [string, DType] {
 function fromOrderable(b: Builder, y: string, d: DType, od: DType): string {
   if (d === 'uint64') return b.op('BitwiseXor', [b.op('Cast', [y], { to: 13 }), b.scalar('uint64', 1n << 63n)]);
   return cast(b, y, od, d);
+}
+
+/** Reduced extent from which `splitReductions: true` splits (below it one stage is fine). */
+const SPLIT_MIN = 65536;
+/** Split only when there are at most this many outputs (more outputs already run in parallel). */
+const SPLIT_MAX_OUTPUTS = 1024;
+
+/**
+ * `[outputs, k, R/k]` for a two-stage reduction of `axes` (the trailing axes, R elements per
+ * output, R ≥ min), with k the largest divisor of R not above √R; undefined when it does not apply
+ * (axes not trailing, many outputs, or R without a divisor of at least 64 near its root).
+ */
+export function splitPlan(shape: readonly number[], axes: readonly number[], min: number): [number, number, number] | undefined {
+  const nd = shape.length;
+  const sorted = [...axes].sort((p, q) => p - q);
+  if (sorted.length === 0 || sorted.some((a, i) => a !== nd - sorted.length + i)) return undefined;
+  const r = sorted.reduce((n, a) => n * shape[a]!, 1);
+  const o = shape.slice(0, nd - sorted.length).reduce((n, d) => n * d, 1);
+  if (r < min || o > SPLIT_MAX_OUTPUTS) return undefined;
+  for (let k = Math.floor(Math.sqrt(r)); k >= 64; k--) if (r % k === 0) return [o, k, r / k];
+  return undefined;
 }
 
 function emitReduce(b: Builder, op: ReduceOp, v: string, d: DType, axes: number[]): string {

@@ -6,8 +6,12 @@ import { createNamespace } from './index.js';
 import { EXPECTED_ERROR_FAILURES_WEBGPU, EXPECTED_FAILURES_WEBGPU } from './expected-failures.js';
 
 if (process.env['ARR_GPU_TESTS'] === '1') {
-  // ARR_ORT_DEVICE_INPUTS=0 tests without `deviceInputs` (host arrays uploaded by every run).
-  const np = await createNamespace({ executionProviders: ['webgpu'], deviceInputs: process.env['ARR_ORT_DEVICE_INPUTS'] !== '0' });
+  // ARR_ORT_DEVICE_INPUTS=0 tests without `deviceInputs` (host arrays uploaded by every run);
+  // ARR_ORT_SPLIT_REDUCTIONS=<threshold> with two-stage reductions from that length.
+  const split = Number(process.env['ARR_ORT_SPLIT_REDUCTIONS'] ?? 0);
+  const np = await createNamespace({
+    executionProviders: ['webgpu'], deviceInputs: process.env['ARR_ORT_DEVICE_INPUTS'] !== '0', ...(split > 0 ? { splitReductions: split } : {}),
+  });
   defineConformanceSuite({
     name: 'onnxruntime-webgpu',
     namespace: np,

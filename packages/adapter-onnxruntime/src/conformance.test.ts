@@ -3,6 +3,8 @@ import { defineConformanceSuite } from '@arr/conformance';
 import { createNamespace } from './index.js';
 import { EXPECTED_ERROR_FAILURES, EXPECTED_FAILURES } from './expected-failures.js';
 
-const np = await createNamespace({ executionProviders: ['cpu'] });
+// ARR_ORT_SPLIT_REDUCTIONS=<threshold> runs the suite with two-stage reductions from that length.
+const split = Number(process.env['ARR_ORT_SPLIT_REDUCTIONS'] ?? 0);
+const np = await createNamespace({ executionProviders: ['cpu'], ...(split > 0 ? { splitReductions: split } : {}) });
 
 defineConformanceSuite({ name: 'onnxruntime', namespace: np, expectedFailures: EXPECTED_FAILURES, errors: { expectedFailures: EXPECTED_ERROR_FAILURES } });

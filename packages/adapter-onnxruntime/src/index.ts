@@ -37,6 +37,11 @@ export interface OnnxNamespaceOptions {
    * uploads it with every run). Ignored on the CPU provider.
    */
   readonly deviceInputs?: boolean;
+  /**
+   * Long reductions to few outputs in two stages (see `OnnxAdapterOptions.splitReductions`).
+   * Default false; `true` from 65 536 reduced elements, a number sets the threshold.
+   */
+  readonly splitReductions?: boolean | number;
   /** @internal Replaces session creation when probing providers (tests). */
   readonly starter?: Starter;
 }
@@ -52,6 +57,7 @@ export async function createNamespace(options: OnnxNamespaceOptions = {}): Promi
     ...(options.maxPending !== undefined ? { maxPending: options.maxPending } : {}),
     ...(options.providerOptions !== undefined ? { providerOptions: options.providerOptions } : {}),
     ...(options.deviceInputs !== undefined ? { deviceInputs: options.deviceInputs } : {}),
+    ...(options.splitReductions !== undefined ? { splitReductions: options.splitReductions } : {}),
   };
   return createCoreNamespace(new OnnxAdapter(adapterOptions));
 }
