@@ -57,10 +57,11 @@ for (const fusion of [false, true]) {
     : () => { np.add(one, one).dispose(); };
   const before = adapter.launches;
   result[`1-element add (${label})`] = measure(`1-element add (${label})`, step, calls);
-  result[`launches per op (${label})`] = (adapter.launches - before) / (iters + 2000);
+  result[`launches per op (${label})`] = (adapter.launches - before) / (iters + 2001); // warm-up, one counted step, the rounds
   const x = np.reshape(np.ones([1024]), [1024]);
   result[`x*2+1 then sum, 1024 (${label})`] = measure(`x*2+1 then sum, 1024 (${label})`, () => {
-    const y = np.add(np.multiply(x, 2), 1); const s = np.sum(y); s.dispose(); y.dispose();
+    const m = np.multiply(x, 2); const y = np.add(m, 1); const s = np.sum(y);
+    s.dispose(); y.dispose(); m.dispose();
   }, calls);
   // The benchmark app's overhead case: the op, then its one element read back.
   result[`1-element add + read (${label})`] = await measureAsync(`1-element add + read (${label})`, async () => { const z = np.add(one, one); await z.data(); z.dispose(); }, calls);
