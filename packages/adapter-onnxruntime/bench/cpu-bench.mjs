@@ -2,7 +2,9 @@
 // Usage: pnpm --filter @arr/adapter-onnxruntime build && node bench/cpu-bench.mjs [--threads N] [--loop 100000]
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
+import ort from 'onnxruntime-node';
 import { createNamespace, evaluate } from '../dist/index.js';
+import { encodeModel } from '../dist/proto.js';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const threads = arg('--threads', os.availableParallelism?.() ?? os.cpus().length);
@@ -50,6 +52,31 @@ for (const n of [1024, 2048]) {
   const s = np.asarray(new Float32Array(4).fill(1), { shape: [4] });
   const tiny = () => np.scope(() => { let t = s; for (let i = 0; i < 5; i++) t = np.add(np.multiply(t, 1.0001), 0.5); return t; });
   out.onnxruntime['10-op chain on 4 elements, whole call incl. recording (µs)'] = 1000 * await median(async () => { const z = tiny(); await evaluate(z); z.dispose(); }, 201);
+  // Where a run's time goes: recording, evaluate(), and the part inside onnxruntime-node's run().
+  const run = ort.InferenceSession.prototype.run;
+  let inRun = 0;
+  ort.InferenceSession.prototype.run = async function (...a) { const t = performance.now(); try { return await run.apply(this, a); } finally { inRun += performance.now() - t; } };
+  let rec = 0, ev = 0;
+  const reps = 2000;
+  for (let i = 0; i < reps; i++) {
+    let t = performance.now(); const z = tiny(); rec += performance.now() - t;
+    t = performance.now(); await evaluate(z); ev += performance.now() - t; z.dispose();
+  }
+  ort.InferenceSession.prototype.run = run;
+  out.onnxruntime['10-op chain on 4 elements: record / evaluate / inside run() (µs, means)'] = [rec, ev, inRun].map((v) => (1000 * v) / reps);
+  // The same ten ops as a bare onnxruntime-node session (scalars as inputs, as the adapter feeds them).
+  const vi = (name, rank) => ({ name, type: { tensorType: { elemType: 1, shape: { dim: rank ? [{ dimParam: 'n' }] : [] } } } });
+  const nodes = [], inputs = [vi('x', 1)], feeds = { x: new ort.Tensor('float32', new Float32Array(4).fill(1), [4]) };
+  let t = 'x';
+  for (let i = 0; i < 10; i++) {
+    inputs.push(vi(`c${i}`, 0));
+    feeds[`c${i}`] = new ort.Tensor('float32', new Float32Array([i % 2 ? 0.5 : 1.0001]), []);
+    nodes.push({ input: [t, `c${i}`], output: [`t${i}`], opType: i % 2 ? 'Add' : 'Mul' });
+    t = `t${i}`;
+  }
+  const bare = await ort.InferenceSession.create(encodeModel({ name: 'chain', node: nodes, initializer: [], input: inputs, output: [vi(t, 1)] }),
+    { executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'basic', enableCpuMemArena: false, enableMemPattern: false, extra: { session: { intra_op: { allow_spinning: '0' } } } });
+  out.onnxruntime['the same 10 ops, bare onnxruntime-node run() (µs)'] = 1000 * await median(() => bare.run(feeds), 2001);
   x.dispose(); s.dispose();
 }
 // create-compute-dispose loop: memory() and RSS

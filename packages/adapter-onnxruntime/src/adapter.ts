@@ -201,8 +201,8 @@ export class OnnxAdapter implements Adapter<LazyNode> {
   binary(op: BinaryOp, a: K, b: K, dtype: DType): LazyNode {
     // ONNX ops broadcast: feed one operand's pre-Expand source (a scalar stays a scalar).
     let ha = a.handle, hb = b.handle;
-    if (isExpand(hb)) hb = hb.inputs[0]!;
-    else if (isExpand(ha)) ha = ha.inputs[0]!;
+    if (isExpand(hb)) hb = broadcastSource(hb.inputs[0]!);
+    else if (isExpand(ha)) ha = broadcastSource(ha.inputs[0]!);
     return this.node(dtype, a.shape, `b:${op}:${a.dtype}`, [ha, hb], (bb, [u, v]) => binary(bb, op, u!, v!, a.dtype));
   }
   where(cond: K, a: K, b: K): LazyNode {
@@ -373,6 +373,18 @@ export class OnnxAdapter implements Adapter<LazyNode> {
 }
 
 const isExpand = (n: LazyNode) => n.pending && n.key === 'expand' && n.inputs.length === 1;
+/**
+ * Core lifts an operand's rank with a reshape (leading 1s) before broadcasting it; ONNX's
+ * broadcasting aligns ranks from the right by itself, so the reshape's source will do (a scalar
+ * then stays one input, with no shape parameter and no Reshape node to run).
+ */
+function broadcastSource(n: LazyNode): LazyNode {
+  if (!n.pending || n.key !== 'reshape' || n.inputs.length !== 1) return n;
+  const src = n.inputs[0]!;
+  const lead = n.shape.length - src.shape.length;
+  const lifted = lead >= 0 && n.shape.every((d, i) => (i < lead ? d === 1 : d === src.shape[i - lead]));
+  return lifted ? src : n;
+}
 
 function idx64(b: Builder, i: string, d: DType): string {
   return d === 'int64' ? i : b.op('Cast', [i], { to: 7 });

@@ -25,6 +25,19 @@ describe('lazy graphs', () => {
     expect(sessions() - s0).toBeLessThanOrEqual(1);
     x.dispose(); y.dispose(); z.dispose();
   });
+  it('broadcast operands reach the ONNX op unexpanded and unreshaped (ONNX broadcasts by itself)', async () => {
+    const inputsOf = (a: unknown) => (a as { _handle: { inputs: { shape: number[] }[] } })._handle.inputs.map((i) => i.shape);
+    const x = np.asarray([1, 2, 3], { dtype: 'float32' });
+    const z = np.multiply(x, 5); // the scalar: a 0-d input, no Reshape to [1] or Expand to [3]
+    expect(inputsOf(z)).toEqual([[3], []]);
+    expect(await z.toArray()).toEqual([5, 10, 15]);
+    const m = np.add(np.ones([2, 3]), x); // rank lifted by core: fed as [3]
+    expect(inputsOf(m)).toEqual([[2, 3], [3]]);
+    expect(await m.toArray()).toEqual([[2, 3, 4], [2, 3, 4]]);
+    const c = np.add(np.ones([2, 1]), x); // both sides broadcast: one keeps its Expand
+    expect(await c.toArray()).toEqual([[2, 3, 4], [2, 3, 4]]);
+    for (const a of [x, z, m, c]) a.dispose();
+  });
   it('evaluate() materialises several arrays in one run; live intermediates are kept', async () => {
     const x = np.arange(4, undefined, undefined, { dtype: 'float32' });
     const t = np.multiply(x, 2);
