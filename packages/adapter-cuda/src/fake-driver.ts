@@ -21,8 +21,13 @@ export interface FakeDriver {
 
 export function fakeDriver(): FakeDriver {
   const koffi = createRequire(import.meta.url)('koffi') as Libraries['koffi'];
-  const libc = koffi.load('libc.so.6');
-  const malloc = libc.func('uint64_t malloc(size_t bytes)') as unknown as (n: number) => number | bigint;
+  // Page-locked buffers stand in as ordinary off-heap memory, kept alive here.
+  const hostBuffers: Uint8Array[] = [];
+  const hostAlloc = (bytes: number): bigint => {
+    const b = new Uint8Array(new ArrayBuffer(Math.max(bytes, 8)));
+    hostBuffers.push(b);
+    return BigInt(koffi.address(b) as bigint);
+  };
   const firstAddress = 0x10000n;
   let next = firstAddress;
   const calls: Record<string, number> = {};
@@ -38,7 +43,7 @@ export function fakeDriver(): FakeDriver {
     cuModuleLoadData: ok('cuModuleLoadData', (m: bigint[]) => { m[0] = 1n; }),
     cuModuleGetFunction: ok('cuModuleGetFunction', (f: bigint[]) => { f[0] = next++; }),
     cuOccupancyMaxActiveBlocksPerMultiprocessor: ok('cuOccupancyMaxActiveBlocksPerMultiprocessor', (b: number[]) => { b[0] = 8; }),
-    cuMemHostAlloc: ok('cuMemHostAlloc', (p: bigint[], bytes: number) => { p[0] = BigInt(malloc(Number(bytes))); }),
+    cuMemHostAlloc: ok('cuMemHostAlloc', (p: bigint[], bytes: number) => { p[0] = hostAlloc(Number(bytes)); }),
     cuEventCreate: ok('cuEventCreate', (e: bigint[]) => { e[0] = next++; }),
     cuMemcpyDtoHAsync_v2: ok('cuMemcpyDtoHAsync_v2', (dst: bigint, src: bigint, bytes: number) => {
       const host = new Uint8Array(koffi.view(dst as never, Number(bytes)) as ArrayBuffer);
