@@ -34,6 +34,11 @@ for (const n of [1024, 2048]) {
   const x = np.asarray(new Float32Array(n).map(() => Math.random()), { shape: [n] });
   const y = np.asarray(new Float32Array(n).map(() => Math.random()), { shape: [n] });
   out.onnxruntime['x*5+y 1e7 f32 (ms)'] = await median(async () => { const z = np.scope(() => np.add(np.multiply(x, 5), y)); await evaluate(z); z.dispose(); });
+  // The same without reusing released result buffers (reuseOutputs: false): fresh output memory.
+  const fresh = await createNamespace({ executionProviders: ['cpu'], intraOpNumThreads: threads, reuseOutputs: false });
+  const fx = fresh.asarray(await x.data(), { shape: [n] }), fy = fresh.asarray(await y.data(), { shape: [n] });
+  out.onnxruntime['x*5+y 1e7 f32, reuseOutputs: false (ms)'] = await median(async () => { const z = fresh.scope(() => fresh.add(fresh.multiply(fx, 5), fy)); await evaluate(z); z.dispose(); });
+  fx.dispose(); fy.dispose();
   out.onnxruntime['sum 1e7 f32 (ms)'] = await median(async () => { const z = np.sum(x); await evaluate(z); z.dispose(); });
   x.dispose(); y.dispose();
 }

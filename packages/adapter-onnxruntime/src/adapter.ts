@@ -31,6 +31,12 @@ export interface OnnxAdapterOptions {
    * it from 65 536 reduced elements; a number sets that threshold.
    */
   readonly splitReductions?: boolean | number;
+  /**
+   * CPU provider: host buffers of disposed results (≥ 1 MiB, up to 512 MiB in all) are reused as
+   * later runs' outputs instead of fresh memory, which the OS must map page by page. Default
+   * true; a number sets the size threshold in bytes; false turns it off.
+   */
+  readonly reuseOutputs?: boolean | number;
   /** Why other providers of a fallback list did not start (reported by engine()). */
   readonly skipped?: Readonly<Record<string, string>>;
 }
@@ -102,6 +108,8 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     this.engineRef = new Engine({
       ep: this.ep, sessionOptions, maxPending: options.maxPending ?? 512, maxSessions: 1000,
       deviceInputs: this.ep !== 'cpu' && (options.deviceInputs ?? true),
+      ...(this.ep === 'cpu' && options.reuseOutputs !== false
+        ? { reuseOutputsFrom: typeof options.reuseOutputs === 'number' ? options.reuseOutputs : REUSE_MIN_BYTES } : {}),
     });
     this.device = makeDevice('onnxruntime', this.ep, this.ep === 'cpu' ? 'cpu' : 'gpu');
     this.caps = Object.freeze({ 'boolean indexing': true, 'data-dependent shapes': true, 'max dimensions': 64, 'sync readback': false });
@@ -121,6 +129,8 @@ export class OnnxAdapter implements Adapter<LazyNode> {
         intraOpNumThreads: this.threads,
         ...(Object.keys(this.providerOptions).length ? { providerOptions: JSON.stringify(this.providerOptions) } : {}),
         deviceInputs: this.engineRef.options.deviceInputs ?? false,
+        reuseOutputsFrom: this.engineRef.options.reuseOutputsFrom ?? false,
+        reusableBytes: this.engineRef.reusableBytes,
         splitReductions: Number.isFinite(this.splitMin) ? this.splitMin : false,
         sessionsCreated: this.engineRef.sessionsCreated,
         runs: this.engineRef.runs,
@@ -411,6 +421,9 @@ function fromOrderable(b: Builder, y: string, d: DType, od: DType): string {
   if (d === 'uint64') return b.op('BitwiseXor', [b.op('Cast', [y], { to: 13 }), b.scalar('uint64', 1n << 63n)]);
   return cast(b, y, od, d);
 }
+
+/** Result size from which the CPU provider reuses released buffers by default (bytes). */
+const REUSE_MIN_BYTES = 1 << 20;
 
 /** Reduced extent from which `splitReductions: true` splits (below it one stage is fine). */
 const SPLIT_MIN = 65536;

@@ -3,8 +3,12 @@ import { defineConformanceSuite } from '@arr/conformance';
 import { createNamespace } from './index.js';
 import { EXPECTED_ERROR_FAILURES, EXPECTED_FAILURES } from './expected-failures.js';
 
-// ARR_ORT_SPLIT_REDUCTIONS=<threshold> runs the suite with two-stage reductions from that length.
+// ARR_ORT_SPLIT_REDUCTIONS=<threshold> runs the suite with two-stage reductions from that length;
+// ARR_ORT_REUSE_OUTPUTS=<bytes> reuses released result buffers from that size (0: all of them).
 const split = Number(process.env['ARR_ORT_SPLIT_REDUCTIONS'] ?? 0);
-const np = await createNamespace({ executionProviders: ['cpu'], ...(split > 0 ? { splitReductions: split } : {}) });
+const reuse = process.env['ARR_ORT_REUSE_OUTPUTS'];
+const np = await createNamespace({
+  executionProviders: ['cpu'], ...(split > 0 ? { splitReductions: split } : {}), ...(reuse !== undefined ? { reuseOutputs: Number(reuse) } : {}),
+});
 
 defineConformanceSuite({ name: 'onnxruntime', namespace: np, expectedFailures: EXPECTED_FAILURES, errors: { expectedFailures: EXPECTED_ERROR_FAILURES } });

@@ -20,6 +20,8 @@ const ORT_TYPE: Partial<Record<DType, ort.Tensor.Type>> = {
 /** A materialised value: an OrtValue (CPU or GPU) shared by nodes that alias it. */
 export class Buf {
   refs = 0;
+  /** Produced by one of our runs (its host buffer is ours to reuse once released). */
+  owned = false;
   /** Set when the tensor was replaced by its device copy (`deviceInputs`): never moved twice. */
   moved = false;
   /** Replaced once when a host array moves to the device (`deviceInputs`). */
@@ -101,7 +103,21 @@ export interface EngineOptions {
    * reads them (an Identity output kept on the device), so later graphs do not upload them again.
    */
   readonly deviceInputs?: boolean;
+  /**
+   * CPU provider: host buffers of released results of at least this many bytes are kept (up to
+   * REUSE_CAP bytes) and handed to later runs as pre-allocated outputs, so a loop that disposes
+   * its results writes into memory already mapped instead of fresh pages. Undefined: off.
+   */
+  readonly reuseOutputsFrom?: number;
 }
+
+/** Most bytes of released result buffers kept for reuse. */
+const REUSE_CAP = 512 << 20;
+/** Typed arrays onnxruntime-node uses for each dtype's CPU tensors. */
+const ORT_ARRAY: Partial<Record<DType, new (b: ArrayBuffer) => ArrayBufferView>> = {
+  float32: Float32Array, float64: Float64Array, int8: Int8Array, uint8: Uint8Array, int16: Int16Array, uint16: Uint16Array,
+  int32: Int32Array, uint32: Uint32Array, int64: BigInt64Array, uint64: BigUint64Array, bool: Uint8Array, float16: Uint16Array,
+};
 
 /** Builds one GraphProto while emitting. */
 export class Builder {
@@ -210,6 +226,10 @@ export class Engine {
   sessionsCreated = 0;
   runs = 0;
   private readonly cache = new Map<string, Promise<CachedSession>>();
+  /** Released result buffers by byte length (see EngineOptions.reuseOutputsFrom). */
+  private readonly reusable = new Map<number, ArrayBuffer[]>();
+  /** Bytes held in `reusable`. */
+  reusableBytes = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly gpu: boolean;
 
@@ -274,13 +294,48 @@ export class Engine {
   private releaseBuf(b: Buf): void {
     if (--b.refs === 0) {
       this.bytes -= b.bytes;
+      if (b.owned) this.keepForReuse(b.tensor);
       b.tensor.dispose();
     }
+  }
+
+  /** Keeps a released result's host buffer when it is big enough, whole, and fits the cap. */
+  private keepForReuse(t: ort.Tensor): void {
+    const min = this.options.reuseOutputsFrom;
+    if (min === undefined || t.location !== 'cpu') return;
+    const data = t.data as unknown as ArrayBufferView;
+    const buf = data.buffer as ArrayBuffer;
+    if (data.byteLength < min || data.byteOffset !== 0 || data.byteLength !== buf.byteLength) return;
+    if (this.reusableBytes + buf.byteLength > REUSE_CAP) return;
+    const list = this.reusable.get(buf.byteLength) ?? [];
+    list.push(buf);
+    this.reusable.set(buf.byteLength, list);
+    this.reusableBytes += buf.byteLength;
+  }
+
+  /** A kept buffer for an output of `n`, as a tensor to pre-allocate (or null: ORT allocates). */
+  private reusedOutput(n: LazyNode): ort.Tensor | null {
+    const min = this.options.reuseOutputsFrom;
+    const Ctor = ORT_ARRAY[n.dtype];
+    if (min === undefined || !Ctor) return null;
+    const bytes = n.shape.reduce((a, d) => a * d, 1) * DTYPE_INFO[n.dtype].itemsize;
+    if (bytes < min) return null;
+    const buf = this.reusable.get(bytes)?.pop();
+    if (!buf) return null;
+    this.reusableBytes -= bytes;
+    return new ort.Tensor(ORT_TYPE[n.dtype]!, new Ctor(buf) as never, n.shape as number[]);
+  }
+
+  /** Drops the kept result buffers (they are ordinary JS memory: the GC frees them). */
+  dropReusable(): void {
+    this.reusable.clear();
+    this.reusableBytes = 0;
   }
 
   private setValue(n: LazyNode, t: ort.Tensor): void {
     const b = new Buf(t, Number(t.size) * DTYPE_INFO[n.dtype].itemsize);
     b.refs = 1;
+    b.owned = true;
     this.bytes += b.bytes;
     n.value = b;
     n.indexCheck = undefined;
@@ -366,9 +421,18 @@ export class Engine {
     inputs.forEach((x, i) => { feeds[s.inputNames[i]!] = x.value!.tensor; });
     let p = 0;
     for (const n of order) for (const v of n.params) feeds[`p${p++}`] = new ort.Tensor('int64', v, [v.length]);
+    // CPU outputs into kept buffers where there are some (every output named: null = ORT allocates).
+    let fetches: Record<string, ort.Tensor | null> | undefined;
+    if (!this.gpu && this.options.reuseOutputsFrom !== undefined) {
+      outputs.forEach((n, i) => {
+        const t = this.reusedOutput(n);
+        if (t) (fetches ??= {})[s.outputNames[i]!] = t;
+      });
+      if (fetches) for (const name of s.outputNames) if (!(name in fetches)) fetches[name] = null;
+    }
     let result: ort.InferenceSession.ReturnType;
     try {
-      result = await s.session.run(feeds);
+      result = await (fetches ? s.session.run(feeds, fetches) : s.session.run(feeds));
     } catch (e) {
       await this.explainIndexError(order);
       throw mapRunError(e);

@@ -42,6 +42,11 @@ export interface OnnxNamespaceOptions {
    * Default false; `true` from 65 536 reduced elements, a number sets the threshold.
    */
   readonly splitReductions?: boolean | number;
+  /**
+   * CPU provider: reuse the host buffers of disposed results (≥ 1 MiB) as later outputs. Default
+   * true; a number sets the threshold in bytes; false turns it off.
+   */
+  readonly reuseOutputs?: boolean | number;
   /** @internal Replaces session creation when probing providers (tests). */
   readonly starter?: Starter;
 }
@@ -58,6 +63,7 @@ export async function createNamespace(options: OnnxNamespaceOptions = {}): Promi
     ...(options.providerOptions !== undefined ? { providerOptions: options.providerOptions } : {}),
     ...(options.deviceInputs !== undefined ? { deviceInputs: options.deviceInputs } : {}),
     ...(options.splitReductions !== undefined ? { splitReductions: options.splitReductions } : {}),
+    ...(options.reuseOutputs !== undefined ? { reuseOutputs: options.reuseOutputs } : {}),
   };
   return createCoreNamespace(new OnnxAdapter(adapterOptions));
 }
