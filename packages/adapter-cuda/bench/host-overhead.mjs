@@ -12,34 +12,26 @@ const iters = Number(arg('--iters')) || 200000;
 /** Runs only the cases whose label contains this text (for profiling one path). */
 const only = arg('--only') ?? '';
 
-function measure(label, step, calls) {
+/**
+ * Best of five rounds of `step` (host-side cost: other processes only ever add to it), with the
+ * driver calls one step makes. Async steps (a read) run a tenth as many times; sync steps are
+ * looped without an await per step, which would add its own cost.
+ */
+async function measure(label, step, calls, { async = false } = {}) {
   if (!label.includes(only)) return undefined;
-  for (let i = 0; i < 2000; i++) step();
+  const loop = async
+    ? async (k) => { for (let i = 0; i < k; i++) await step(); }
+    : (k) => { for (let i = 0; i < k; i++) step(); };
+  await loop(2000);
   const before = { ...calls };
-  step();
+  await loop(1);
   const made = Object.entries(calls).filter(([k, v]) => v !== before[k]).map(([k, v]) => `${k}×${v - (before[k] ?? 0)}`);
-  // Best of five rounds: this is a host-side cost, and other processes only ever add to it.
+  const perRound = async ? iters / 50 : iters / 5;
   let us = Infinity;
   for (let r = 0; r < 5; r++) {
     const t0 = performance.now();
-    for (let i = 0; i < iters / 5; i++) step();
-    us = Math.min(us, ((performance.now() - t0) / (iters / 5)) * 1000);
-  }
-  console.log(`${label.padEnd(36)} ${us.toFixed(2).padStart(7)} µs/op   driver calls: ${made.join(' ') || 'none'}`);
-  return us;
-}
-
-async function measureAsync(label, step, calls) {
-  if (!label.includes(only)) return undefined;
-  for (let i = 0; i < 2000; i++) await step();
-  const before = { ...calls };
-  await step();
-  const made = Object.entries(calls).filter(([k, v]) => v !== before[k]).map(([k, v]) => `${k}×${v - (before[k] ?? 0)}`);
-  let us = Infinity;
-  for (let r = 0; r < 5; r++) {
-    const t0 = performance.now();
-    for (let i = 0; i < iters / 50; i++) await step();
-    us = Math.min(us, ((performance.now() - t0) / (iters / 50)) * 1000);
+    await loop(perRound);
+    us = Math.min(us, ((performance.now() - t0) / perRound) * 1000);
   }
   console.log(`${label.padEnd(36)} ${us.toFixed(2).padStart(7)} µs/op   driver calls: ${made.join(' ') || 'none'}`);
   return us;
@@ -56,17 +48,17 @@ for (const fusion of [false, true]) {
     ? () => { const z = np.add(one, one); const m = np.reshape(z, [1]); m.dispose(); z.dispose(); }
     : () => { np.add(one, one).dispose(); };
   const before = adapter.launches;
-  result[`1-element add (${label})`] = measure(`1-element add (${label})`, step, calls);
+  result[`1-element add (${label})`] = await measure(`1-element add (${label})`, step, calls);
   result[`launches per op (${label})`] = (adapter.launches - before) / (iters + 2001); // warm-up, one counted step, the rounds
   const x = np.reshape(np.ones([1024]), [1024]);
-  result[`x*2+1 then sum, 1024 (${label})`] = measure(`x*2+1 then sum, 1024 (${label})`, () => {
+  result[`x*2+1 then sum, 1024 (${label})`] = await measure(`x*2+1 then sum, 1024 (${label})`, () => {
     const m = np.multiply(x, 2); const y = np.add(m, 1); const s = np.sum(y);
     s.dispose(); y.dispose(); m.dispose();
   }, calls);
   // The benchmark app's overhead case: the op, then its one element read back.
-  result[`1-element add + read (${label})`] = await measureAsync(`1-element add + read (${label})`, async () => { const z = np.add(one, one); await z.data(); z.dispose(); }, calls);
+  result[`1-element add + read (${label})`] = await measure(`1-element add + read (${label})`, async () => { const z = np.add(one, one); await z.data(); z.dispose(); }, calls, { async: true });
   // The issue's sum case: a long row, reduced by several blocks (the one-pass kernel).
   const big = np.reshape(np.ones([1 << 26]), [1 << 26]);
-  result[`sum 2^26 (${label})`] = measure(`sum 2^26 (${label})`, () => { np.sum(big).dispose(); }, calls);
+  result[`sum 2^26 (${label})`] = await measure(`sum 2^26 (${label})`, () => { np.sum(big).dispose(); }, calls);
 }
 console.log(JSON.stringify(result));

@@ -156,7 +156,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
   private readonly errBlock: Block;
   /** A kernel that can raise an error flag ran since the flags were last copied out. */
   private errPending = false;
-  /** Recorded-and-waited events, for reuse (creating one per read costs a driver call). */
+  /** Events drain() has waited for, for reuse (creating one per read costs a driver call). */
   private readonly idleEvents: bigint[] = [];
   /** cuBLAS math mode last set on the handle (-1: not yet). */
   private mathMode = -1;
@@ -414,7 +414,9 @@ export class CudaAdapter implements Adapter<CudaArray> {
     return o;
   }
 
-  private checkErrors(err: BigUint64Array): void {
+  /** Throws the error a kernel flagged, from the flags a read copied to `bytes` at `at` (see queueErrorCopy). */
+  private checkErrors(bytes: Uint8Array, at: number): void {
+    const err = new BigUint64Array(bytes.buffer, bytes.byteOffset + at, 4).slice();
     if (err[0] === 0n) return;
     const code = Number(err[0]);
     const raw = BigInt.asIntN(64, err[1]!), axis = Number(BigInt.asIntN(64, err[2]!)), size = Number(BigInt.asIntN(64, err[3]!));
@@ -442,7 +444,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
         const errAt = Math.ceil(bytes / 8) * 8;
         const flags = this.queueErrorCopy(p.ptr + BigInt(errAt));
         check(cu.cuStreamSynchronize!(stream), 'cuStreamSynchronize');
-        if (flags) this.checkErrors(new BigUint64Array(p.bytes.buffer, p.bytes.byteOffset + errAt, 4).slice());
+        if (flags) this.checkErrors(p.bytes, errAt);
         return this.hostResult(c, p.bytes.subarray(0, bytes));
       } finally {
         this.pinned.give(p);
@@ -456,20 +458,17 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const { cu, stream } = this.libs;
     const c = this.contiguous(x.handle);
     let p: Pinned | undefined;
-    let ev: bigint | undefined;
     try {
       const bytes = c.size * itemBytes(c.dtype);
       const errAt = Math.ceil(bytes / 8) * 8;
       p = this.pinned.take(errAt + 32);
       if (bytes > 0) check(cu.cuMemcpyDtoHAsync_v2!(p.ptr, this.addr(c), bytes, stream), 'cuMemcpyDtoHAsync');
       const flags = this.queueErrorCopy(p.ptr + BigInt(errAt));
-      ev = this.recordEvent();
       // The source block may be reused by later kernels only after the copy: release after the wait.
-      await this.waitEvent(ev);
-      if (flags) this.checkErrors(new BigUint64Array(p.bytes.buffer, p.bytes.byteOffset + errAt, 4).slice());
+      await this.drain();
+      if (flags) this.checkErrors(p.bytes, errAt);
       return await this.copyOut(c, p.bytes.subarray(0, bytes));
     } finally {
-      if (ev !== undefined) this.idleEvents.push(ev);
       if (p) this.pinned.give(p);
       this.release(c);
     }
@@ -482,12 +481,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
    */
   async ready(handles: readonly CudaArray[]): Promise<void> {
     for (const h of handles) if (h.node) this.materialize(h);
-    const ev = this.recordEvent();
-    try {
-      await this.waitEvent(ev);
-    } finally {
-      this.idleEvents.push(ev);
-    }
+    await this.drain();
   }
 
   // ---- page-locked host arrays (CuPy: cupyx.empty_pinned, x.get(out=...)) ----
@@ -534,37 +528,37 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const { cu, stream } = this.libs;
     const c = this.contiguous(x.handle);
     const err = this.pinned.take(32);
-    let ev: bigint | undefined;
     try {
       const bytes = c.size * itemBytes(c.dtype);
       if (bytes > 0) check(cu.cuMemcpyDtoHAsync_v2!(direct, this.addr(c), bytes, stream), 'cuMemcpyDtoHAsync');
       const flags = this.queueErrorCopy(err.ptr);
-      ev = this.recordEvent();
-      await this.waitEvent(ev);
-      if (flags) this.checkErrors(new BigUint64Array(err.bytes.buffer, err.bytes.byteOffset, 4).slice());
+      await this.drain();
+      if (flags) this.checkErrors(err.bytes, 0);
       return dst;
     } finally {
-      if (ev !== undefined) this.idleEvents.push(ev);
       this.pinned.give(err);
       this.release(c);
     }
   }
 
-  /** A new event recorded on the stream (no timing). */
-  /** An event to record (reused: put it back on idleEvents once waited for). */
-  private takeEvent(): bigint {
-    const ev = this.idleEvents.pop();
-    if (ev !== undefined) return ev;
-    const e = out<bigint>();
-    check(this.libs.cu.cuEventCreate!(e, 2 /* CU_EVENT_DISABLE_TIMING */), 'cuEventCreate');
-    return BigInt(e[0]);
-  }
-
-  /** Records an event on the stream (see takeEvent). */
-  private recordEvent(): bigint {
-    const ev = this.takeEvent();
-    check(this.libs.cu.cuEventRecord!(ev, this.libs.stream), 'cuEventRecord');
-    return ev;
+  /**
+   * Waits until the work queued so far is done: records an event (kept for reuse: creating one
+   * costs a driver call) and polls it (waitEvent).
+   */
+  private async drain(): Promise<void> {
+    const { cu, stream } = this.libs;
+    let ev = this.idleEvents.pop();
+    if (ev === undefined) {
+      const e = out<bigint>();
+      check(cu.cuEventCreate!(e, 2 /* CU_EVENT_DISABLE_TIMING */), 'cuEventCreate');
+      ev = BigInt(e[0]);
+    }
+    try {
+      check(cu.cuEventRecord!(ev, stream), 'cuEventRecord');
+      await this.waitEvent(ev);
+    } finally {
+      this.idleEvents.push(ev);
+    }
   }
 
   /**

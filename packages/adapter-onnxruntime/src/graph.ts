@@ -4,7 +4,7 @@
  * every shape-dependent constant is a runtime-fed int64 input, so dimensions stay symbolic).
  */
 import ort from 'onnxruntime-node';
-import { type DType, type Shape, DTYPE_INFO, IndexError } from '@arr/core';
+import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError } from '@arr/core';
 import { ATTR, encodeModel, type AttrJSON, type GraphJSON, type NodeJSON, type TensorJSON } from './proto.js';
 
 /** ONNX TensorProto.DataType codes. */
@@ -113,11 +113,6 @@ export interface EngineOptions {
 
 /** Most bytes of released result buffers kept for reuse. */
 const REUSE_CAP = 512 << 20;
-/** Typed arrays onnxruntime-node uses for each dtype's CPU tensors. */
-const ORT_ARRAY: Partial<Record<DType, new (b: ArrayBuffer) => ArrayBufferView>> = {
-  float32: Float32Array, float64: Float64Array, int8: Int8Array, uint8: Uint8Array, int16: Int16Array, uint16: Uint16Array,
-  int32: Int32Array, uint32: Uint32Array, int64: BigInt64Array, uint64: BigUint64Array, bool: Uint8Array, float16: Uint16Array,
-};
 
 /** Builds one GraphProto while emitting. */
 export class Builder {
@@ -316,20 +311,16 @@ export class Engine {
   /** A kept buffer for an output of `n`, as a tensor to pre-allocate (or null: ORT allocates). */
   private reusedOutput(n: LazyNode): ort.Tensor | null {
     const min = this.options.reuseOutputsFrom;
-    const Ctor = ORT_ARRAY[n.dtype];
-    if (min === undefined || !Ctor) return null;
+    const type = ORT_TYPE[n.dtype];
+    if (min === undefined || !type) return null;
     const bytes = n.shape.reduce((a, d) => a * d, 1) * DTYPE_INFO[n.dtype].itemsize;
     if (bytes < min) return null;
     const buf = this.reusable.get(bytes)?.pop();
     if (!buf) return null;
     this.reusableBytes -= bytes;
-    return new ort.Tensor(ORT_TYPE[n.dtype]!, new Ctor(buf) as never, n.shape as number[]);
-  }
-
-  /** Drops the kept result buffers (they are ordinary JS memory: the GC frees them). */
-  dropReusable(): void {
-    this.reusable.clear();
-    this.reusableBytes = 0;
+    // Core's host array types are onnxruntime-node's for every dtype ONNX has (bool: Uint8Array).
+    const Ctor = HOST_ARRAY[n.dtype] as unknown as new (b: ArrayBuffer) => ArrayBufferView;
+    return new ort.Tensor(type, new Ctor(buf) as never, n.shape as number[]);
   }
 
   private setValue(n: LazyNode, t: ort.Tensor): void {

@@ -168,19 +168,26 @@ export class Context {
 
   // ---- scope and memory (public via the namespace) ----
 
-  scope<T>(fn: () => T): T {
-    if (typeof fn !== 'function') throw new ValueError(`scope: fn must be a function; received ${show(fn)}`);
+  /**
+   * Runs `fn` with the arrays it makes collected in a set (not registered for finalization); on
+   * a throw they are disposed. Scopes and operand temporaries are built on it.
+   */
+  private collecting<T>(fn: () => T): [T, Set<NDArray>] {
     const made = new Set<NDArray>();
     this.scopes.push(made);
-    let result: T;
     try {
-      result = fn();
+      return [fn(), made];
     } catch (e) {
-      this.scopes.pop();
       for (const a of made) this.disposeArray(a);
       throw e;
+    } finally {
+      this.scopes.pop();
     }
-    this.scopes.pop();
+  }
+
+  scope<T>(fn: () => T): T {
+    if (typeof fn !== 'function') throw new ValueError(`scope: fn must be a function; received ${show(fn)}`);
+    const [result, made] = this.collecting(fn);
     if (result instanceof Promise) {
       for (const a of made) this.disposeArray(a);
       throw new ValueError('scope: fn returned a Promise; scopes are synchronous (like tf.tidy). Await outside the scope, or use `using` / dispose() in async code');
@@ -201,17 +208,7 @@ export class Context {
    * FinalizationRegistry, whose register/unregister pair costs more than the rest of a small op.
    */
   withTemporaries<P, T>(prepare: () => P, use: (prepared: P) => T): T {
-    const made = new Set<NDArray>();
-    this.scopes.push(made);
-    let prepared: P;
-    try {
-      prepared = prepare();
-    } catch (e) {
-      this.scopes.pop();
-      for (const a of made) this.disposeArray(a);
-      throw e;
-    }
-    this.scopes.pop();
+    const [prepared, made] = this.collecting(prepare);
     try {
       return use(prepared);
     } finally {
