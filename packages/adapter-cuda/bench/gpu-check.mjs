@@ -169,34 +169,38 @@ const main = async () => {
       adapterLaunchEmpty: perCall(launchEmpty),
     };
   }
-  // ---- host time of one matmul call (queued back to back, no sync between): ours, the bare
-  // cuBLAS call, and the bare call after giving cuBLAS a 32 MiB workspace of its own ----
+  // ---- host time of one matmul call (queued back to back, no sync between): ours with the
+  // default 32 MiB cuBLAS workspace and with none (cuBLAS's own), plain and TF32, and the bare
+  // cuBLAS call ----
   {
     const n = quick ? 1024 : 4096;
-    const A = np.add(np.ones([n, n], { dtype: 'float32' }), 0), B = np.add(np.ones([n, n], { dtype: 'float32' }), 0);
-    const C = np.add(np.ones([n, n], { dtype: 'float32' }), 0);
-    sync();
-    for (const x of [A, B, C]) adapter.materialize(x._handle); // lazy until now: give them their blocks
-    const addr = (x) => adapter.addr(x._handle);
-    const perCall = (fn, k = 20) => { fn(); sync(); const t0 = t(); for (let i = 0; i < k; i++) fn(); const us = ((t() - t0) / k) * 1000; sync(); return us; };
     const rec = {};
-    for (const tf32 of [false, true]) {
-      const ctx = tf32 ? make({ tf32: true }) : base;
-      const a = ctx.np.add(ctx.np.ones([n, n], { dtype: 'float32' }), 0), b = ctx.np.add(ctx.np.ones([n, n], { dtype: 'float32' }), 0);
-      ctx.adapter.synchronize();
-      rec[`np.matmul${tf32 ? ' tf32' : ''}`] = perCall(() => ctx.np.matmul(a, b).dispose());
-      ctx.adapter.synchronize();
-    }
-    rec['bare cublasGemmStridedBatchedEx'] = perCall(() => adapter.gemm('float32', addr(B), addr(A), addr(C), n, n, n, 1));
-    try {
-      const lib = adapter.libs.koffi.load(adapter.libs.toolkit.cublas);
-      const setWs = lib.func('int cublasSetWorkspace_v2(void *h, uint64_t ws, size_t bytes)');
-      const ws = adapter.pool.alloc(32 << 20);
-      rec.setWorkspaceStatus = setWs(adapter.libs.cublasHandle, ws.ptr, 32 << 20);
-      rec['bare call, 32 MiB workspace'] = perCall(() => adapter.gemm('float32', addr(B), addr(A), addr(C), n, n, n, 1));
-      rec['np.matmul, 32 MiB workspace'] = perCall(() => np.matmul(A, B).dispose());
-    } catch (e) {
-      rec.workspaceError = String(e?.message ?? e);
+    for (const ws of [undefined, 0]) {
+      for (const tf32 of [false, true]) {
+        const ctx = make({ tf32, ...(ws === undefined ? {} : { blasWorkspaceBytes: ws }) });
+        const a = ctx.np.add(ctx.np.ones([n, n], { dtype: 'float32' }), 0), b = ctx.np.add(ctx.np.ones([n, n], { dtype: 'float32' }), 0);
+        ctx.adapter.synchronize();
+        const sync0 = () => ctx.adapter.synchronize();
+        const label = `np.matmul${tf32 ? ' tf32' : ''}${ws === 0 ? ', no workspace' : ''}`;
+        for (let i = 0; i < 3; i++) ctx.np.matmul(a, b).dispose();
+        sync0();
+        const t0 = t();
+        for (let i = 0; i < 100; i++) ctx.np.matmul(a, b).dispose();
+        rec[label] = ((t() - t0) / 100) * 1000;
+        sync0();
+        if (ws === undefined && !tf32) {
+          for (const x of [a, b]) ctx.adapter.materialize(x._handle);
+          const C = ctx.np.add(ctx.np.ones([n, n], { dtype: 'float32' }), 0);
+          ctx.adapter.materialize(C._handle);
+          const addr = (x) => ctx.adapter.addr(x._handle);
+          const t1 = t();
+          for (let i = 0; i < 100; i++) ctx.adapter.gemm('float32', addr(b), addr(a), addr(C), n, n, n, 1);
+          rec['bare cublasGemmStridedBatchedEx (workspace)'] = ((t() - t1) / 100) * 1000;
+          sync0();
+          C.dispose();
+        }
+        a.dispose(); b.dispose();
+      }
     }
     result.cases['matmul host µs per call (queued)'] = rec;
   }

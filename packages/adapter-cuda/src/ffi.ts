@@ -102,6 +102,7 @@ const CUBLAS_FNS = [
   'int cublasCreate_v2(_Out_ void **h)',
   'int cublasSetStream_v2(void *h, void *stream)',
   'int cublasSetMathMode(void *h, int mode)',
+  'int cublasSetWorkspace_v2(void *h, uint64_t workspace, size_t bytes)',
   'int cublasGetVersion_v2(void *h, _Out_ int *v)',
   'int cublasGemmStridedBatchedEx(void *h, int ta, int tb, int m, int n, int k, void *alpha, uint64_t A, int Atype, int lda, int64_t strideA, uint64_t B, int Btype, int ldb, int64_t strideB, void *beta, uint64_t C, int Ctype, int ldc, int64_t strideC, int batch, int computeType, int algo)',
 ];

@@ -8,9 +8,9 @@ import { classify, collapse } from './codegen.js';
 import { fakeDriver } from './fake-driver.js';
 import { ERR } from './kernels.js';
 
-function setup(fusion = true) {
+function setup(fusion = true, options: { blasWorkspaceBytes?: number } = {}) {
   const fake = fakeDriver();
-  const adapter = new CudaAdapter({ libraries: fake.libraries, fusion, cacheDir: false });
+  const adapter = new CudaAdapter({ libraries: fake.libraries, fusion, cacheDir: false, ...options });
   const np = coreNamespace(adapter);
   const count = (name: string) => fake.calls[name] ?? 0;
   return { fake, adapter, np, count };
@@ -83,6 +83,30 @@ describe('driver calls per operation (fake driver)', () => {
     await expect(p.data()).rejects.toThrow(/pow: integers to negative integer powers are not allowed/);
     fake.onCopyToHost = undefined;
     await expect(p.data()).resolves.toBeDefined();
+  });
+});
+
+describe('cuBLAS workspace', () => {
+  it('is handed over once, at the first product, and memory() leaves it out', () => {
+    const { adapter, np, count } = setup();
+    const a = dense(np, np.ones([4, 4]));
+    const held = np.memory().usedBytes;
+    expect(count('cublasSetWorkspace_v2')).toBe(0); // no product yet, no workspace
+    const used = adapter.memoryInfo().usedBytes;
+    np.matmul(a, a).dispose();
+    expect(count('cublasSetWorkspace_v2')).toBe(1);
+    expect(adapter.memoryInfo().usedBytes - used).toBe(32 << 20); // the pool holds it
+    np.matmul(a, a).dispose();
+    expect(count('cublasSetWorkspace_v2')).toBe(1);
+    expect(np.memory().usedBytes).toBe(held);
+  });
+
+  it('blasWorkspaceBytes: 0 leaves cuBLAS to its own; a bad size is a ValueError', () => {
+    const { np, count } = setup(true, { blasWorkspaceBytes: 0 });
+    const a = dense(np, np.ones([4, 4]));
+    np.matmul(a, a).dispose();
+    expect(count('cublasSetWorkspace_v2')).toBe(0);
+    expect(() => setup(true, { blasWorkspaceBytes: -1 })).toThrow(/blasWorkspaceBytes must be a non-negative integer, got -1/);
   });
 });
 
