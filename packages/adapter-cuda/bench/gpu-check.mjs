@@ -55,13 +55,15 @@ const main = async () => {
 
   const N = quick ? 1 << 20 : 1 << 26;
   const reps = quick ? 3 : 10;
-  // ---- matmul 4096² ----
-  for (const tf32 of [false, true]) {
-    const ctx = tf32 ? make({ tf32: true }) : base;
-    const n = quick ? 1024 : 4096;
-    const A = ctx.np.ones([n, n], { dtype: 'float32' }), B = ctx.np.ones([n, n], { dtype: 'float32' });
-    const a = ctx.np.add(A, 0), b = ctx.np.add(B, 0);
-    await timeIt(`matmul ${n}² float32${tf32 ? ' tf32' : ''}`, reps, () => { ctx.np.matmul(a, b).dispose(); }, () => ctx.adapter.synchronize(), { flop: 2 * n ** 3 });
+  // ---- matmul 4096²: by default (cuBLASLt) and through cuBLAS (cublasLt: false) ----
+  for (const blas of ['', ', cuBLAS']) {
+    for (const tf32 of [false, true]) {
+      const ctx = !tf32 && !blas ? base : make({ tf32, ...(blas ? { cublasLt: false } : {}) });
+      const n = quick ? 1024 : 4096;
+      const A = ctx.np.ones([n, n], { dtype: 'float32' }), B = ctx.np.ones([n, n], { dtype: 'float32' });
+      const a = ctx.np.add(A, 0), b = ctx.np.add(B, 0);
+      await timeIt(`matmul ${n}² float32${tf32 ? ' tf32' : ''}${blas}`, quick ? 3 : 30, () => { ctx.np.matmul(a, b).dispose(); }, () => ctx.adapter.synchronize(), { flop: 2 * n ** 3 });
+    }
   }
   // ---- x*5 + y ----
   const off = make({ fusion: false });
@@ -169,33 +171,34 @@ const main = async () => {
       adapterLaunchEmpty: perCall(launchEmpty),
     };
   }
-  // ---- host time of one matmul call (queued back to back, no sync between): ours with the
-  // default 32 MiB cuBLAS workspace and with none (cuBLAS's own), plain and TF32, and the bare
-  // cuBLAS call ----
+  // ---- host time of one matmul call (queued back to back, no sync between), plain and TF32:
+  // ours by default (cuBLASLt, 32 MiB workspace), through cuBLAS (cublasLt: false) with the
+  // workspace and without (blasWorkspaceBytes: 0), and the bare call the adapter makes ----
   {
     const n = quick ? 1024 : 4096;
     const rec = {};
-    for (const ws of [undefined, 0]) {
+    const configs = { '': {}, ', cuBLAS': { cublasLt: false }, ', cuBLAS without workspace': { cublasLt: false, blasWorkspaceBytes: 0 } };
+    for (const [name, opts] of Object.entries(configs)) {
       for (const tf32 of [false, true]) {
-        const ctx = make({ tf32, ...(ws === undefined ? {} : { blasWorkspaceBytes: ws }) });
+        const ctx = make({ tf32, ...opts });
         const a = ctx.np.add(ctx.np.ones([n, n], { dtype: 'float32' }), 0), b = ctx.np.add(ctx.np.ones([n, n], { dtype: 'float32' }), 0);
         ctx.adapter.synchronize();
         const sync0 = () => ctx.adapter.synchronize();
-        const label = `np.matmul${tf32 ? ' tf32' : ''}${ws === 0 ? ', no workspace' : ''}`;
+        const label = `np.matmul${tf32 ? ' tf32' : ''}${name}`;
         for (let i = 0; i < 3; i++) ctx.np.matmul(a, b).dispose();
         sync0();
         const t0 = t();
         for (let i = 0; i < 100; i++) ctx.np.matmul(a, b).dispose();
         rec[label] = ((t() - t0) / 100) * 1000;
         sync0();
-        if (ws === undefined && !tf32) {
+        if (name === '' && !tf32) {
           for (const x of [a, b]) ctx.adapter.materialize(x._handle);
           const C = ctx.np.add(ctx.np.ones([n, n], { dtype: 'float32' }), 0);
           ctx.adapter.materialize(C._handle);
           const addr = (x) => ctx.adapter.addr(x._handle);
           const t1 = t();
           for (let i = 0; i < 100; i++) ctx.adapter.gemm('float32', addr(b), addr(a), addr(C), n, n, n, 1);
-          rec['bare cublasGemmStridedBatchedEx (workspace)'] = ((t() - t1) / 100) * 1000;
+          rec['bare gemm() (cuBLASLt)'] = ((t() - t1) / 100) * 1000;
           sync0();
           C.dispose();
         }

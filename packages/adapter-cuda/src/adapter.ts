@@ -13,6 +13,7 @@ import {
   argReduceSource, BLOCK, compressSource, ERR, intMatmulSource, reduceOnePassSource, reduceRowsSource, reduceStridedSource, scanSource, scatterSource,
   searchsortedSource, sortSource, takeAlongSource, takeSource, VEC4,
 } from './kernels.js';
+import { LtGemm } from './blas-lt.js';
 import { type Block, MemoryPool, type Pinned, PinnedPool } from './pool.js';
 
 type K = KernelArray<CudaArray>;
@@ -41,6 +42,12 @@ export interface CudaAdapterOptions {
    * (NVIDIA suggests 32 MiB on Hopper). Default 32 MiB; 0 leaves cuBLAS to its own allocation.
    */
   readonly blasWorkspaceBytes?: number;
+  /**
+   * Matrix products through cuBLASLt with the algorithm chosen once per problem (default true);
+   * false calls cublasGemmStridedBatchedEx, which chooses on every call. Problems cuBLASLt has no
+   * algorithm for use cublasGemmStridedBatchedEx either way.
+   */
+  readonly cublasLt?: boolean;
   /**
    * Libraries already loaded, instead of loading them here: for tools that measure the adapter's
    * host-side cost against a fake driver (bench/host-overhead.mjs). Not for normal use.
@@ -172,6 +179,8 @@ export class CudaAdapter implements Adapter<CudaArray> {
   private readonly blasWorkspaceBytes: number;
   /** The cuBLAS workspace, once handed over. */
   private blasWorkspace: Block | undefined;
+  /** cuBLASLt products with cached plans (undefined: cublasLt: false). */
+  private readonly lt: LtGemm | undefined;
   /** Partials and per-row tickets of one-pass reductions (at most one wave of blocks). */
   private readonly reduceScratch: { partials: Block; tickets: Block } | undefined;
   private readonly arch: string;
@@ -198,6 +207,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
     if (!Number.isSafeInteger(this.blasWorkspaceBytes) || this.blasWorkspaceBytes < 0) {
       throw new ValueError(`cuda: blasWorkspaceBytes must be a non-negative integer, got ${options.blasWorkspaceBytes}`);
     }
+    if (options.cublasLt ?? true) this.lt = new LtGemm(libs.cublasLt, libs.cublasLtHandle, libs.stream);
     if (options.deviceExtract ?? true) this.compress = (x, mask) => this.compressOnDevice(x, mask);
     const { cu, koffi, stream } = libs;
     this.device_ = makeDevice('cuda', `cuda:${options.device ?? 0}`, 'gpu');
@@ -262,6 +272,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
         deviceExtract: this.compress !== undefined,
         tf32: this.tf32,
         blasWorkspaceBytes: this.blasWorkspaceBytes,
+        blas: this.lt ? 'cuBLASLt (plans cached per problem), cuBLAS otherwise' : 'cuBLAS',
         libcuda: l.driverPath,
         libcublas: l.toolkit.cublas,
         libnvrtc: l.toolkit.nvrtc,
@@ -1007,14 +1018,21 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const [t, compute] = GEMM_TYPES[d]!;
     const c = compute === 68 && d === 'float32' && this.tf32 ? 77 : compute;
     const [alpha, beta] = compute === 70 ? GEMM_SCALARS_F64 : GEMM_SCALARS_F32;
-    const mode = c === 77 ? 3 : 0;
     if (this.blasWorkspace === undefined && this.blasWorkspaceBytes > 0) {
       // With a workspace of its own, a queued 4096² product took 14 µs of host time per call on
-      // the H200 instead of 20 (2026-12-03, call E). Held for the adapter's lifetime.
+      // the H200 instead of 20 (2026-12-03, call E). Held for the adapter's lifetime; cuBLAS and
+      // cuBLASLt share it (one stream, so never at the same time).
       const ws = this.pool.alloc(this.blasWorkspaceBytes);
       checkBlas(cublas.cublasSetWorkspace_v2!(cublasHandle, ws.ptr, this.blasWorkspaceBytes), 'cublasSetWorkspace');
       this.blasWorkspace = ws;
     }
+    // float16 products accumulate and scale in float32; the others scale in their own type.
+    const problem = { type: t, scaleType: t === 2 ? 0 : t, compute: c, m, n, k, batch };
+    if (this.lt?.run(problem, alpha, beta, B, A, C, this.blasWorkspace?.ptr ?? 0n, this.blasWorkspace?.size ?? 0)) {
+      this.launches++;
+      return;
+    }
+    const mode = c === 77 ? 3 : 0;
     if (mode !== this.mathMode) {
       checkBlas(cublas.cublasSetMathMode!(cublasHandle, mode), 'cublasSetMathMode');
       this.mathMode = mode;

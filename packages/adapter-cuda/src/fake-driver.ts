@@ -15,6 +15,8 @@ export interface FakeDriver {
   readonly calls: Record<string, number>;
   /** Device → host copies: the bytes to write into the host buffer (default: zeros, as if device memory held zeros). */
   onCopyToHost?: (src: bigint, bytes: number) => Uint8Array | undefined;
+  /** Algorithms cuBLASLt's heuristic finds per problem (default 1; 0: none, cuBLAS takes over). */
+  ltAlgorithms: number;
   /** The first device address handed out (the adapter's first block is its error-flag block). */
   readonly firstAddress: bigint;
 }
@@ -36,6 +38,7 @@ export function fakeDriver(): FakeDriver {
   const fake: FakeDriver = {
     calls,
     firstAddress,
+    ltAlgorithms: 1,
     libraries: undefined as unknown as Libraries,
   };
   const cu = lib({
@@ -55,11 +58,15 @@ export function fakeDriver(): FakeDriver {
     nvrtcCreateProgram: ok('nvrtcCreateProgram', (p: bigint[]) => { p[0] = 1n; }),
     nvrtcGetCUBINSize: ok('nvrtcGetCUBINSize', (_p: bigint, n: number[]) => { n[0] = 16; }),
   });
+  // cuBLASLt's heuristic finds ltAlgorithms algorithms that need no workspace.
+  const cublasLt = lib({
+    cublasLtMatmulAlgoGetHeuristic: ok('cublasLtMatmulAlgoGetHeuristic', (...a: unknown[]) => { (a[9] as number[])[0] = fake.ltAlgorithms; }),
+  });
   (fake as { libraries: Libraries }).libraries = {
     koffi, driverPath: '(fake)', toolkit: { major: 13, cublas: '(fake)', cublasLt: '(fake)', nvrtc: '(fake)', nvrtcBuiltins: undefined },
     driverVersion: 13000, nvrtcVersion: [13, 0], cublasVersion: 130000,
     device: { name: 'fake', major: 9, minor: 0, smCount: 132, totalMem: 2 ** 30 },
-    cu, cublas: lib({}), nvrtc, libc: lib({}), context: 1n, stream: 1n, cublasHandle: 1n,
+    cu, cublas: lib({}), cublasLt, nvrtc, libc: lib({}), context: 1n, stream: 1n, cublasHandle: 1n, cublasLtHandle: 2n,
   };
   return fake;
 }

@@ -56,11 +56,13 @@ export interface Libraries {
   readonly device: DeviceProps;
   readonly cu: Record<string, Fn>;
   readonly cublas: Record<string, Fn>;
+  readonly cublasLt: Record<string, Fn>;
   readonly nvrtc: Record<string, Fn>;
   readonly libc: Record<string, Fn>;
   readonly context: bigint;
   readonly stream: bigint;
   readonly cublasHandle: bigint;
+  readonly cublasLtHandle: bigint;
 }
 
 const DRIVER_FNS = [
@@ -105,6 +107,18 @@ const CUBLAS_FNS = [
   'int cublasSetWorkspace_v2(void *h, uint64_t workspace, size_t bytes)',
   'int cublasGetVersion_v2(void *h, _Out_ int *v)',
   'int cublasGemmStridedBatchedEx(void *h, int ta, int tb, int m, int n, int k, void *alpha, uint64_t A, int Atype, int lda, int64_t strideA, uint64_t B, int Btype, int ldb, int64_t strideB, void *beta, uint64_t C, int Ctype, int ldc, int64_t strideC, int batch, int computeType, int algo)',
+];
+const CUBLASLT_FNS = [
+  'int cublasLtCreate(_Out_ void **h)',
+  'int cublasLtMatmulDescCreate(_Out_ void **desc, int computeType, int scaleType)',
+  'int cublasLtMatmulDescDestroy(void *desc)',
+  'int cublasLtMatrixLayoutCreate(_Out_ void **layout, int type, uint64_t rows, uint64_t cols, int64_t ld)',
+  'int cublasLtMatrixLayoutSetAttribute(void *layout, int attr, void *buf, size_t bytes)',
+  'int cublasLtMatrixLayoutDestroy(void *layout)',
+  'int cublasLtMatmulPreferenceCreate(_Out_ void **pref)',
+  'int cublasLtMatmulPreferenceSetAttribute(void *pref, int attr, void *buf, size_t bytes)',
+  'int cublasLtMatmulAlgoGetHeuristic(void *h, void *desc, void *a, void *b, void *c, void *d, void *pref, int requested, void *results, _Out_ int *count)',
+  'int cublasLtMatmul(void *h, void *desc, void *alpha, uint64_t A, void *Adesc, uint64_t B, void *Bdesc, void *beta, uint64_t C, void *Cdesc, uint64_t D, void *Ddesc, void *algo, uint64_t workspace, size_t workspaceBytes, void *stream)',
 ];
 const NVRTC_FNS = [
   'int nvrtcVersion(_Out_ int *major, _Out_ int *minor)',
@@ -195,7 +209,7 @@ export function loadLibraries(ordinal = 0, found: Discovery = discover()): Libra
   const load = (p: string) => {
     try { return k.load(p); } catch (e) { throw new DeviceError(`cuda: ${p} exists but could not be loaded: ${(e as Error).message.split('\n')[0]}`); }
   };
-  load(toolkit.cublasLt); // cuBLAS resolves it by soname: load it first from the same folder
+  const cublasLt = bind(load(toolkit.cublasLt), CUBLASLT_FNS); // load it first: cuBLAS resolves it by soname
   if (toolkit.nvrtcBuiltins) load(toolkit.nvrtcBuiltins);
   const cublas = bind(load(toolkit.cublas), CUBLAS_FNS);
   const nvrtc = bind(load(toolkit.nvrtc), NVRTC_FNS);
@@ -209,12 +223,14 @@ export function loadLibraries(ordinal = 0, found: Discovery = discover()): Libra
   const h = out<bigint>();
   checkBlas(cublas.cublasCreate_v2!(h), 'cublasCreate');
   checkBlas(cublas.cublasSetStream_v2!(h[0], stream[0]), 'cublasSetStream');
+  const lh = out<bigint>();
+  checkBlas(cublasLt.cublasLtCreate!(lh), 'cublasLtCreate');
   const bv = out<number>();
   checkBlas(cublas.cublasGetVersion_v2!(h[0], bv), 'cublasGetVersion');
   const nmaj = out<number>(), nmin = out<number>();
   if (nvrtc.nvrtcVersion!(nmaj, nmin) !== 0) throw new DeviceError('cuda: nvrtcVersion failed');
   return {
     koffi: k, driverPath, toolkit, driverVersion, nvrtcVersion: [nmaj[0], nmin[0]], cublasVersion: bv[0], device,
-    cu, cublas, nvrtc, libc, context: ctx[0], stream: stream[0], cublasHandle: h[0],
+    cu, cublas, cublasLt, nvrtc, libc, context: ctx[0], stream: stream[0], cublasHandle: h[0], cublasLtHandle: lh[0],
   };
 }

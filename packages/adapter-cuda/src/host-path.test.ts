@@ -8,7 +8,7 @@ import { classify, collapse } from './codegen.js';
 import { fakeDriver } from './fake-driver.js';
 import { ERR } from './kernels.js';
 
-function setup(fusion = true, options: { blasWorkspaceBytes?: number } = {}) {
+function setup(fusion = true, options: { blasWorkspaceBytes?: number; cublasLt?: boolean } = {}) {
   const fake = fakeDriver();
   const adapter = new CudaAdapter({ libraries: fake.libraries, fusion, cacheDir: false, ...options });
   const np = coreNamespace(adapter);
@@ -107,6 +107,37 @@ describe('cuBLAS workspace', () => {
     np.matmul(a, a).dispose();
     expect(count('cublasSetWorkspace_v2')).toBe(0);
     expect(() => setup(true, { blasWorkspaceBytes: -1 })).toThrow(/blasWorkspaceBytes must be a non-negative integer, got -1/);
+  });
+});
+
+describe('matrix products through cuBLASLt', () => {
+  it('plans a problem once (heuristic once), then one cublasLtMatmul per product', () => {
+    const { np, count } = setup();
+    const a = dense(np, np.ones([4, 4])), b = dense(np, np.ones([3, 4, 4]));
+    for (let i = 0; i < 3; i++) np.matmul(a, a).dispose();
+    expect(count('cublasLtMatmulAlgoGetHeuristic')).toBe(1);
+    expect(count('cublasLtMatmul')).toBe(3);
+    np.matmul(b, b).dispose(); // a batch is another problem: one more plan, strided layouts
+    expect(count('cublasLtMatmulAlgoGetHeuristic')).toBe(2);
+    expect(count('cublasLtMatrixLayoutSetAttribute')).toBe(6); // batch count and stride, 3 layouts
+    expect(count('cublasGemmStridedBatchedEx')).toBe(0);
+  });
+
+  it('uses cuBLAS when cuBLASLt has no algorithm, or when cublasLt: false', () => {
+    const { fake, np, count } = setup();
+    fake.ltAlgorithms = 0;
+    const a = dense(np, np.ones([4, 4]));
+    np.matmul(a, a).dispose();
+    np.matmul(a, a).dispose();
+    expect(count('cublasLtMatmul')).toBe(0);
+    expect(count('cublasLtMatmulAlgoGetHeuristic')).toBe(1); // "no algorithm" is remembered too
+    expect(count('cublasLtMatrixLayoutDestroy')).toBe(3); // and its descriptors freed
+    expect(count('cublasGemmStridedBatchedEx')).toBe(2);
+    const off = setup(true, { cublasLt: false });
+    const c = dense(off.np, off.np.ones([4, 4]));
+    off.np.matmul(c, c).dispose();
+    expect(off.count('cublasLtMatmulAlgoGetHeuristic')).toBe(0);
+    expect(off.count('cublasGemmStridedBatchedEx')).toBe(1);
   });
 });
 
