@@ -7,7 +7,7 @@
 #   usage: OUT=/some/dir bash scripts/gpu/run-checks.sh [steps…]
 #   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench
 #   (not in the default list: bench-targets, the speed targets of the adapter issues in one app run;
-#   diagnostics tfjs-diag tfjs-split ort-diag ort-placement ort-matmul (ONNX forms of a matmul) ort-cpu (the CPU EP against NumPy on this host) cuda-extract cuda-host (the adapter's host-side
+#   diagnostics tfjs-diag tfjs-split ort-diag ort-placement ort-matmul (ONNX forms of a matmul) ort-cpu (the CPU EP against NumPy on this host) cuda-extract cuda-sum-host (np.sum's host time, profiled) cuda-host (the adapter's host-side
 #   cost per op against a fake driver, on this host's CPU);
 #   ARR_CUDA_CONFORMANCE_ONLY=extract,searching limits cuda-conformance to some groups;
 #   ARR_CUDA_DEVICE_EXTRACT=0, ARR_ORT_DEVICE_INPUTS=0 and ARR_TFJS_FAST_MATMUL=0 test without
@@ -58,6 +58,7 @@ for s in $steps; do
     tfjs-split) step tfjs-split 180 node packages/adapter-tfjs/bench/split-reduce-check.mjs ;;
     ort-cpu) step ort-cpu 240 node packages/adapter-onnxruntime/bench/cpu-bench.mjs --loop 100000 ;;
     ort-matmul) step ort-matmul 180 node packages/adapter-onnxruntime/bench/matmul-variants.mjs ;;
+    cuda-sum-host) step cuda-sum-host 120 env OUT="$work/r" node packages/adapter-cuda/bench/sum-host.mjs ;;
     cuda-host) step cuda-host 120 node packages/adapter-cuda/bench/host-overhead.mjs ;;
     cuda-extract) step cuda-extract 120 bash -c 'node packages/adapter-cuda/bench/extract-check.mjs; node packages/adapter-cuda/bench/extract-check.mjs --host-path' ;;
     cuda-ref) step cuda-ref 180 python3 packages/adapter-cuda/bench/gpu-ref.py ;;
