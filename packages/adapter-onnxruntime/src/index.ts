@@ -39,7 +39,8 @@ export interface OnnxNamespaceOptions {
   readonly deviceInputs?: boolean;
   /**
    * Long reductions to few outputs in two stages (see `OnnxAdapterOptions.splitReductions`).
-   * Default false; `true` from 65 536 reduced elements, a number sets the threshold.
+   * Default on for GPU providers, off for the CPU one; `true` from 65 536 reduced elements, a
+   * number sets the threshold.
    */
   readonly splitReductions?: boolean | number;
   /**
