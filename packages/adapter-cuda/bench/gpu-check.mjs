@@ -68,17 +68,17 @@ const main = async () => {
   // ---- x*5 + y ----
   const off = make({ fusion: false });
   for (const [label, ctx] of [['op by op', off], ['fused', base]]) {
-    const x = ctx.np.reshape(ctx.np.add(ctx.np.zeros([N]), 1), [N]);
-    const y = ctx.np.reshape(ctx.np.add(ctx.np.zeros([N]), 2), [N]);
+    const x = ctx.np.scope(() => ctx.np.reshape(ctx.np.add(ctx.np.zeros([N]), 1), [N]));
+    const y = ctx.np.scope(() => ctx.np.reshape(ctx.np.add(ctx.np.zeros([N]), 2), [N]));
+    // In a scope, so x*5 is freed when the call ends (as CuPy frees it by reference count)
+    // instead of waiting for the garbage collector with 256 MiB of device memory.
     await timeIt(`x*5 + y 2^${Math.log2(N)} float32 ${label}`, reps, () => {
-      const z = ctx.np.add(ctx.np.multiply(x, 5), y);
-      const m = ctx.np.reshape(z, [N]); // a non-elementwise consumer: compiles and runs the chain
-      z.dispose(); m.dispose();
+      ctx.np.scope(() => ctx.np.reshape(ctx.np.add(ctx.np.multiply(x, 5), y), [N])).dispose(); // reshape: a non-elementwise consumer runs the chain
     }, () => ctx.adapter.synchronize(), { bytes: (label === 'fused' ? 3 : 5) * 4 * N });
   }
   // ---- sum ----
   {
-    const x = np.reshape(np.add(np.zeros([N]), 1), [N]);
+    const x = np.scope(() => np.reshape(np.add(np.zeros([N]), 1), [N]));
     await timeIt(`sum 2^${Math.log2(N)} float32`, 3 * reps, () => { np.sum(x).dispose(); }, sync, { bytes: 4 * N });
     result.smoke.sumValue = await np.sum(x).item();
     // Back to back, one sync per 50 calls: the kernel's own rate once host work overlaps it.
@@ -87,7 +87,7 @@ const main = async () => {
     for (const onePassReduce of [true, false]) {
       const c = make({ onePassReduce });
       const label = onePassReduce ? 'one-pass form, fresh adapter' : 'two-pass form, fresh adapter';
-      const xc = c.np.reshape(c.np.add(c.np.zeros([N]), 1), [N]);
+      const xc = c.np.scope(() => c.np.reshape(c.np.add(c.np.zeros([N]), 1), [N]));
       const syncC = () => c.adapter.synchronize();
       await timeIt(`sum 2^${Math.log2(N)} float32 (${label})`, 3 * reps, () => { c.np.sum(xc).dispose(); }, syncC, { bytes: 4 * N });
       await timeIt(`sum 2^${Math.log2(N)} float32 (${label}), 50 back to back (per call)`, reps, () => { for (let i = 0; i < 50; i++) c.np.sum(xc).dispose(); }, syncC, { bytes: 50 * 4 * N, per: 50 });
