@@ -679,21 +679,18 @@ export class CudaAdapter implements Adapter<CudaArray> {
   // ---- elementwise and fusion ----
   private lazy(shape: readonly number[], dtype: DType, node: LazyNode): CudaArray {
     const kids = children(node);
-    const over = () => {
-      let ops = 1, leaves = 0;
-      for (const c of kids) { if (c.node && c.node.k !== 'const') { ops += c.ops; leaves += c.leaves; } else if (!c.node) leaves += 1; }
-      return { ops, leaves };
-    };
-    let cost = over();
-    if (cost.ops > MAX_FUSED_OPS || cost.leaves > MAX_FUSED_LEAVES) {
+    let ops = 1, leaves = 0;
+    for (const c of kids) { if (c.node && c.node.k !== 'const') { ops += c.ops; leaves += c.leaves; } else if (!c.node) leaves += 1; }
+    if (ops > MAX_FUSED_OPS || leaves > MAX_FUSED_LEAVES) {
       for (const c of kids) if (c.node && c.node.k !== 'const') this.materialize(c);
-      cost = over();
+      ops = 1; leaves = 0;
+      for (const c of kids) if (!c.node) leaves += 1; // every lazy child is now materialised or a constant
     }
     for (const c of kids) c.refs++;
     const a = new CudaArray(shape, dtype);
     a.node = node;
-    a.ops = cost.ops;
-    a.leaves = cost.leaves;
+    a.ops = ops;
+    a.leaves = leaves;
     this.countLazy(a);
     if (!this.fusion) this.materialize(a);
     return a;
@@ -703,16 +700,16 @@ export class CudaAdapter implements Adapter<CudaArray> {
   materialize(a: CudaArray): void {
     if (!a.node) return;
     const block = this.alloc(a.size * itemBytes(a.dtype));
+    // A lazy array's strides are contiguous (set at construction, never changed while lazy).
     if (a.size > 0) {
       const plan = planFusion(a);
-      this.runElementwise(plan.kernel, plan.inputs, plan.params, a, contiguousStrides(a.shape), 0, block);
+      this.runElementwise(plan.kernel, plan.inputs, plan.params, a, a.strides, 0, block);
     }
     const n = a.node;
     this.uncountLazy(a);
     a.node = undefined;
     a.block = block;
     a.offset = 0;
-    a.strides = contiguousStrides(a.shape);
     for (const c of children(n)) this.release(c);
   }
 
@@ -728,15 +725,19 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const shape = outArr.shape;
     const size = outArr.size;
     if (size === 0) return;
-    const operands = inputs.map((x) => x.strides);
-    operands.push(outStrides as number[]);
+    const operands: (readonly number[])[] = new Array(inputs.length + 1);
+    for (let i = 0; i < inputs.length; i++) operands[i] = inputs[i]!.strides;
+    operands[inputs.length] = outStrides;
     const { modes, collapsed: col } = classify(shape, operands);
     const outMode: Mode = modes[modes.length - 1] === 'b' ? 'c' : modes[modes.length - 1]!;
-    const anyStrided = modes.some((m, i) => m === 's' || (i === modes.length - 1 && outMode === 's'));
+    let anyStrided = outMode === 's';
+    for (let i = 0; i < inputs.length; i++) if (modes[i] === 's') anyStrided = true;
     const nd = anyStrided ? col!.shape.length : 0;
     const wide = size >= 2 ** 31;
+    const kInputs: { dtype: DType; mode: Mode }[] = new Array(inputs.length);
+    for (let i = 0; i < inputs.length; i++) kInputs[i] = { dtype: inputs[i]!.dtype, mode: modes[i]! };
     const k: ElementwiseKernel = {
-      inputs: inputs.map((x, i) => ({ dtype: x.dtype, mode: modes[i]! })),
+      inputs: kInputs,
       params: plan.params, nodes: plan.nodes, root: plan.root,
       out: { dtype: outArr.dtype, mode: outMode }, nd, wide,
     };
