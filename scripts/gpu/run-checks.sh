@@ -77,5 +77,7 @@ for s in $steps; do
     *) echo "unknown step $s" | tee -a "$work/r/steps.txt" ;;
   esac
 done
+# Conformance logs are large and repetitive: kept gzipped, as committed under benchmarks/results/.
+gzip -9 "$work"/r/*conformance.log 2>/dev/null || true
 tar -czf "$archive" -C "$work" r
 cat "$work/r/steps.txt"
