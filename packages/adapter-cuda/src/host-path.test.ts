@@ -90,7 +90,7 @@ describe('cuBLAS workspace', () => {
   it('is handed over once, at the first product, and memory() leaves it out', () => {
     const { adapter, np, count } = setup();
     const a = dense(np, np.ones([4, 4]));
-    const held = np.memory().usedBytes;
+    const held = np.memory().bytes;
     expect(count('cublasSetWorkspace_v2')).toBe(0); // no product yet, no workspace
     const used = adapter.memoryInfo().usedBytes;
     np.matmul(a, a).dispose();
@@ -98,7 +98,7 @@ describe('cuBLAS workspace', () => {
     expect(adapter.memoryInfo().usedBytes - used).toBe(32 << 20); // the pool holds it
     np.matmul(a, a).dispose();
     expect(count('cublasSetWorkspace_v2')).toBe(1);
-    expect(np.memory().usedBytes).toBe(held);
+    expect(np.memory().bytes).toBe(held);
   });
 
   it('blasWorkspaceBytes: 0 leaves cuBLAS to its own; a bad size is a ValueError', () => {
