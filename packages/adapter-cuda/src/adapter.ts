@@ -679,18 +679,21 @@ export class CudaAdapter implements Adapter<CudaArray> {
   // ---- elementwise and fusion ----
   private lazy(shape: readonly number[], dtype: DType, node: LazyNode): CudaArray {
     const kids = children(node);
-    let ops = 1, leaves = 0;
-    for (const c of kids) { if (c.node && c.node.k !== 'const') { ops += c.ops; leaves += c.leaves; } else if (!c.node) leaves += 1; }
-    if (ops > MAX_FUSED_OPS || leaves > MAX_FUSED_LEAVES) {
+    const over = () => {
+      let ops = 1, leaves = 0;
+      for (const c of kids) { if (c.node && c.node.k !== 'const') { ops += c.ops; leaves += c.leaves; } else if (!c.node) leaves += 1; }
+      return { ops, leaves };
+    };
+    let cost = over();
+    if (cost.ops > MAX_FUSED_OPS || cost.leaves > MAX_FUSED_LEAVES) {
       for (const c of kids) if (c.node && c.node.k !== 'const') this.materialize(c);
-      ops = 1; leaves = 0;
-      for (const c of kids) if (!c.node) leaves += 1; // every lazy child is now materialised or a constant
+      cost = over();
     }
     for (const c of kids) c.refs++;
     const a = new CudaArray(shape, dtype);
     a.node = node;
-    a.ops = ops;
-    a.leaves = leaves;
+    a.ops = cost.ops;
+    a.leaves = cost.leaves;
     this.countLazy(a);
     if (!this.fusion) this.materialize(a);
     return a;
@@ -725,19 +728,14 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const shape = outArr.shape;
     const size = outArr.size;
     if (size === 0) return;
-    const operands: (readonly number[])[] = new Array(inputs.length + 1);
-    for (let i = 0; i < inputs.length; i++) operands[i] = inputs[i]!.strides;
-    operands[inputs.length] = outStrides;
+    const operands: (readonly number[])[] = [...inputs.map((x) => x.strides), outStrides];
     const { modes, collapsed: col } = classify(shape, operands);
     const outMode: Mode = modes[modes.length - 1] === 'b' ? 'c' : modes[modes.length - 1]!;
-    let anyStrided = outMode === 's';
-    for (let i = 0; i < inputs.length; i++) if (modes[i] === 's') anyStrided = true;
+    const anyStrided = modes.some((m, i) => m === 's' || (i === modes.length - 1 && outMode === 's'));
     const nd = anyStrided ? col!.shape.length : 0;
     const wide = size >= 2 ** 31;
-    const kInputs: { dtype: DType; mode: Mode }[] = new Array(inputs.length);
-    for (let i = 0; i < inputs.length; i++) kInputs[i] = { dtype: inputs[i]!.dtype, mode: modes[i]! };
     const k: ElementwiseKernel = {
-      inputs: kInputs,
+      inputs: inputs.map((x, i) => ({ dtype: x.dtype, mode: modes[i]! })),
       params: plan.params, nodes: plan.nodes, root: plan.root,
       out: { dtype: outArr.dtype, mode: outMode }, nd, wide,
     };
@@ -1020,9 +1018,10 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const c = compute === 68 && d === 'float32' && this.tf32 ? 77 : compute;
     const [alpha, beta] = compute === 70 ? GEMM_SCALARS_F64 : GEMM_SCALARS_F32;
     if (this.blasWorkspace === undefined && this.blasWorkspaceBytes > 0) {
-      // With a workspace of its own, a queued 4096² product took 14 µs of host time per call on
-      // the H200 instead of 20 (2026-12-03, call E). Held for the adapter's lifetime; cuBLAS and
-      // cuBLASLt share it (one stream, so never at the same time).
+      // With a workspace of its own, the bare cuBLAS call for a queued 4096² product took 14 µs of
+      // host time instead of 20 (H200, third session's call E; later calls found the difference
+      // within noise). Held for the adapter's lifetime; cuBLAS and cuBLASLt share it (one
+      // stream, so never at the same time).
       const ws = this.pool.alloc(this.blasWorkspaceBytes);
       checkBlas(cublas.cublasSetWorkspace_v2!(cublasHandle, ws.ptr, this.blasWorkspaceBytes), 'cublasSetWorkspace');
       this.blasWorkspace = ws;
