@@ -5,11 +5,14 @@ import { execFileSync } from 'node:child_process';
 import ort from 'onnxruntime-node';
 import { createNamespace, evaluate } from '../dist/index.js';
 import { encodeModel } from '../dist/proto.js';
+import { NativeSession } from '../dist/capi.js';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const threads = arg('--threads', os.availableParallelism?.() ?? os.cpus().length);
 const loopN = arg('--loop', 0);
-const np = await createNamespace({ executionProviders: ['cpu'], intraOpNumThreads: threads });
+// --node: through onnxruntime-node's run() instead of ORT's C API (to compare the two runners).
+const cApi = !process.argv.includes('--node');
+const np = await createNamespace({ executionProviders: ['cpu'], intraOpNumThreads: threads, cApi });
 
 async function median(fn, reps = 7) {
   await fn(); // warm (session creation)
@@ -19,7 +22,7 @@ async function median(fn, reps = 7) {
   return ts[Math.floor(ts.length / 2)];
 }
 
-const out = { machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, threads }, onnxruntime: {}, numpy: {} };
+const out = { machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, threads }, runner: np.info().engine().details.runner, onnxruntime: {}, numpy: {} };
 
 // matmul 2048² float32 (inputs resident, result evaluated on the engine, not read back)
 for (const n of [1024, 2048]) {
@@ -35,7 +38,7 @@ for (const n of [1024, 2048]) {
   const y = np.asarray(new Float32Array(n).map(() => Math.random()), { shape: [n] });
   out.onnxruntime['x*5+y 1e7 f32 (ms)'] = await median(async () => { const z = np.scope(() => np.add(np.multiply(x, 5), y)); await evaluate(z); z.dispose(); });
   // The same without reusing released result buffers (reuseOutputs: false): fresh output memory.
-  const fresh = await createNamespace({ executionProviders: ['cpu'], intraOpNumThreads: threads, reuseOutputs: false });
+  const fresh = await createNamespace({ executionProviders: ['cpu'], intraOpNumThreads: threads, reuseOutputs: false, cApi });
   const fx = fresh.asarray(await x.data(), { shape: [n] }), fy = fresh.asarray(await y.data(), { shape: [n] });
   out.onnxruntime['x*5+y 1e7 f32, reuseOutputs: false (ms)'] = await median(async () => { const z = fresh.scope(() => fresh.add(fresh.multiply(fx, 5), fy)); await evaluate(z); z.dispose(); });
   fx.dispose(); fy.dispose();
@@ -57,17 +60,19 @@ for (const n of [1024, 2048]) {
   const s = np.asarray(new Float32Array(4).fill(1), { shape: [4] });
   const tiny = () => np.scope(() => { let t = s; for (let i = 0; i < 5; i++) t = np.add(np.multiply(t, 1.0001), 0.5); return t; });
   out.onnxruntime['10-op chain on 4 elements, whole call incl. recording (µs)'] = 1000 * await median(async () => { const z = tiny(); await evaluate(z); z.dispose(); }, 201);
-  // Where a run's time goes: recording, evaluate(), and the part inside onnxruntime-node's run().
-  const run = ort.InferenceSession.prototype.run;
+  // Where a run's time goes: recording, evaluate(), and the part inside the runner's run()
+  // (onnxruntime-node's, or ours over the C API: wrapping buffers, ORT's Run, releasing).
+  const owner = cApi ? NativeSession.prototype : ort.InferenceSession.prototype;
+  const run = owner.run;
   const inRun = [];
-  ort.InferenceSession.prototype.run = async function (...a) { const t = performance.now(); try { return await run.apply(this, a); } finally { inRun.push(performance.now() - t); } };
+  owner.run = async function (...a) { const t = performance.now(); try { return await run.apply(this, a); } finally { inRun.push(performance.now() - t); } };
   const rec = [], ev = [];
   const reps = 2000;
   for (let i = 0; i < reps; i++) {
     let t = performance.now(); const z = tiny(); rec.push(performance.now() - t);
     t = performance.now(); await evaluate(z); ev.push(performance.now() - t); z.dispose();
   }
-  ort.InferenceSession.prototype.run = run;
+  owner.run = run;
   // Means include garbage-collection pauses; medians compare with the bare session's median below.
   const mean = (xs) => (1000 * xs.reduce((a, b) => a + b, 0)) / xs.length;
   const mid = (xs) => 1000 * [...xs].sort((a, b) => a - b)[xs.length >> 1];

@@ -4,12 +4,13 @@ import ort from 'onnxruntime-node';
 import {
   type Adapter, type ArgReduceOp, type BinaryOp, type Capabilities, type Device, type DType, type EngineInfo,
   type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
-  HOST_ARRAY, iinfo, indexOutOfRange, makeDevice, numberToHalf,
+  DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf,
 } from '@arr/core';
 import { Engine, type Emit, type LazyNode } from './graph.js';
 import { binary, cast, castKernel, gt, has, isRealFloat, lt, simple, unary, where as whereOp, widen } from './ops.js';
 import type { ExecutionProvider } from './providers.js';
 import type { Builder } from './graph.js';
+import { OrtCApi } from './capi.js';
 
 type K = KernelArray<LazyNode>;
 
@@ -39,6 +40,21 @@ export interface OnnxAdapterOptions {
    * true; a number sets the size threshold in bytes; false turns it off.
    */
   readonly reuseOutputs?: boolean | number;
+  /**
+   * CPU provider: run graphs through ORT's C API (koffi over onnxruntime-node's own library), in
+   * place on our buffers, instead of onnxruntime-node's `run()`, which copies every output.
+   * Default: on where the library loads (engine().details.runner says which is used, and why
+   * not); `true` requires it (DeviceError if it cannot load); `false` uses onnxruntime-node.
+   */
+  readonly cApi?: boolean;
+  /**
+   * CPU provider with the C API: graphs whose intermediates peak at no more than this many bytes
+   * take them from one arena shared by all sessions, which keeps its chunks for later runs (so a
+   * loop does not fault in fresh pages every run; like CuPy's memory pool, this memory is not
+   * counted by memory()). Larger graphs get fresh memory, given back after the run. Default
+   * 1 GiB; 0: no arena.
+   */
+  readonly arenaBytes?: number;
   /** Why other providers of a fallback list did not start (reported by engine()). */
   readonly skipped?: Readonly<Record<string, string>>;
 }
@@ -74,6 +90,22 @@ function i64(xs: readonly number[]): BigInt64Array {
   return a;
 }
 
+/** The C API runner for the CPU provider, or why it is not used. */
+function nativeRunner(options: OnnxAdapterOptions, threads: number): { api: OrtCApi; threads: number; arenaBytes: number } | { why: string } | undefined {
+  if (options.cApi === false) return undefined;
+  const arenaBytes = options.arenaBytes ?? ARENA_BYTES;
+  if (!(Number.isFinite(arenaBytes) && arenaBytes >= 0)) throw new ValueError(`onnxruntime: arenaBytes must be a number ≥ 0; received ${String(options.arenaBytes)}`);
+  try {
+    return { api: OrtCApi.load(), threads, arenaBytes };
+  } catch (e) {
+    if (options.cApi === true) throw new DeviceError(`onnxruntime: cApi: true, but ${(e as Error).message}`);
+    return { why: (e as Error).message };
+  }
+}
+
+/** Default of OnnxAdapterOptions.arenaBytes. */
+const ARENA_BYTES = 1 << 30;
+
 export class OnnxAdapter implements Adapter<LazyNode> {
   readonly name = 'onnxruntime';
   readonly ep: ExecutionProvider;
@@ -85,6 +117,8 @@ export class OnnxAdapter implements Adapter<LazyNode> {
   private readonly providerOptions: Readonly<Record<string, unknown>>;
   /** Reduced extent from which reductions run in two stages (Infinity: never). */
   private readonly splitMin: number;
+  /** How graphs are run (and, where the C API could not load, why). */
+  private readonly runner: string;
 
   constructor(options: OnnxAdapterOptions = {}) {
     this.ep = options.executionProvider ?? 'cpu';
@@ -107,7 +141,10 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       // Worker threads sleep between runs instead of spinning (JS runs between our runs).
       extra: { session: { intra_op: { allow_spinning: '0' } } },
     };
+    const native = this.ep === 'cpu' ? nativeRunner(options, this.threads) : undefined;
+    this.runner = native && 'api' in native ? `onnxruntime C API ${native.api.version} (koffi)` : `onnxruntime-node run()${native ? `: ${native.why}` : ''}`;
     this.engineRef = new Engine({
+      ...(native && 'api' in native ? { native } : {}),
       ep: this.ep, sessionOptions, maxPending: options.maxPending ?? 512, maxSessions: 1000,
       deviceInputs: this.ep !== 'cpu' && (options.deviceInputs ?? true),
       ...(this.ep === 'cpu' && options.reuseOutputs !== false
@@ -129,6 +166,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       details: Object.freeze({
         onnxruntime: ort.env.versions?.node ?? 'unknown',
         intraOpNumThreads: this.threads,
+        runner: this.runner,
         ...(Object.keys(this.providerOptions).length ? { providerOptions: JSON.stringify(this.providerOptions) } : {}),
         deviceInputs: this.engineRef.options.deviceInputs ?? false,
         reuseOutputsFrom: this.engineRef.options.reuseOutputsFrom ?? false,

@@ -6,6 +6,7 @@
 import ort from 'onnxruntime-node';
 import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError } from '@arr/core';
 import { ATTR, encodeModel, type AttrJSON, type GraphJSON, type NodeJSON, type TensorJSON } from './proto.js';
+import type { HostTensor, NativeSession, OrtCApi } from './capi.js';
 
 /** ONNX TensorProto.DataType codes. */
 export const ONNX_TYPE: Partial<Record<DType, number>> = {
@@ -81,7 +82,10 @@ export class LazyNode {
 }
 
 interface CachedSession {
-  session: ort.InferenceSession;
+  /** Through onnxruntime-node (GPU providers, or the CPU one without the C API). */
+  session?: ort.InferenceSession;
+  /** Through ORT's C API (the CPU provider): runs in place on our buffers. */
+  native?: NativeSession;
   inputNames: string[];
   outputNames: string[];
   /** Device copies of host inputs (`deviceInputs`), in the order of the `promote` list. */
@@ -109,6 +113,13 @@ export interface EngineOptions {
    * its results writes into memory already mapped instead of fresh pages. Undefined: off.
    */
   readonly reuseOutputsFrom?: number;
+  /**
+   * CPU provider: run through ORT's C API (see capi.ts) instead of onnxruntime-node's `run()`.
+   * `arenaBytes`: graphs whose intermediates peak at no more than this take them from one arena
+   * shared by all sessions, which keeps its chunks for later runs; larger ones (and all, with 0)
+   * get fresh memory, given back after the run.
+   */
+  readonly native?: { readonly api: OrtCApi; readonly threads: number; readonly arenaBytes: number };
 }
 
 /** Most bytes of released result buffers kept for reuse. */
@@ -308,11 +319,10 @@ export class Engine {
     this.reusableBytes += buf.byteLength;
   }
 
-  /** A kept buffer for an output of `n`, as a tensor to pre-allocate (or null: ORT allocates). */
-  private reusedOutput(n: LazyNode): ort.Tensor | null {
+  /** A kept buffer for an output of `n`, as its host array type (or null: none fits). */
+  private reusedOutput(n: LazyNode): ArrayBufferView | null {
     const min = this.options.reuseOutputsFrom;
-    const type = ORT_TYPE[n.dtype];
-    if (min === undefined || !type) return null;
+    if (min === undefined) return null;
     const bytes = n.shape.reduce((a, d) => a * d, 1) * DTYPE_INFO[n.dtype].itemsize;
     if (bytes < min) return null;
     const buf = this.reusable.get(bytes)?.pop();
@@ -320,7 +330,7 @@ export class Engine {
     this.reusableBytes -= bytes;
     // Core's host array types are onnxruntime-node's for every dtype ONNX has (bool: Uint8Array).
     const Ctor = HOST_ARRAY[n.dtype] as unknown as new (b: ArrayBuffer) => ArrayBufferView;
-    return new ort.Tensor(type, new Ctor(buf) as never, n.shape as number[]);
+    return new Ctor(buf);
   }
 
   private setValue(n: LazyNode, t: ort.Tensor): void {
@@ -385,10 +395,13 @@ export class Engine {
     for (const x of inputs) largest = Math.max(largest, Number(x.value!.tensor.size));
     for (const n of outputs) largest = Math.max(largest, n.pendingBytes);
     const big = largest >= SMALL_LIMIT;
+    // C API: whether this graph's intermediates come from the shared arena (part of the key).
+    const native = this.options.native;
+    const arena = native !== undefined && native.arenaBytes > 0 && intermediatePeak(order, new Set(outputs)) <= native.arenaBytes;
     const promote = this.options.deviceInputs
       ? inputs.filter((x) => x.alive && !x.value!.moved && x.value!.tensor.location === 'cpu' && Number(x.value!.tensor.size) >= PROMOTE_MIN)
       : [];
-    let key = `${big ? 'L' : 'S'}|${inputs.map((x) => `${x.dtype}/${x.shape.length}/${x.value!.tensor.location}`).join(',')}|`;
+    let key = `${big ? 'L' : 'S'}${arena ? 'A' : ''}|${inputs.map((x) => `${x.dtype}/${x.shape.length}/${x.value!.tensor.location}`).join(',')}|`;
     for (const n of order) key += `${n.key}/${n.dtype}/${n.shape.length}(${n.inputs.map((x) => seen.get(x)).join(',')});`;
     key += `|${outputs.map((n, i) => `${seen.get(n)}${outLoc[i] === 'cpu' ? 'c' : 'g'}`).join(',')}`;
     if (promote.length) key += `|P${promote.map((x) => seen.get(x)).join(',')}`;
@@ -398,32 +411,19 @@ export class Engine {
       this.cache.delete(key);
       this.cache.set(key, cached);
     } else {
-      cached = this.build(order, inputs, outputs, seen, outLoc, big, promote);
+      cached = this.build(order, inputs, outputs, outLoc, big, promote, arena);
       this.cache.set(key, cached);
       cached.catch(() => this.cache.delete(key));
       if (this.cache.size > this.options.maxSessions) {
         const [oldKey, old] = this.cache.entries().next().value!;
         this.cache.delete(oldKey);
-        old.then((c) => c.session.release()).catch(() => undefined);
+        old.then(releaseCached).catch(() => undefined);
       }
     }
     const s = await cached;
-    const feeds: Record<string, ort.Tensor> = {};
-    inputs.forEach((x, i) => { feeds[s.inputNames[i]!] = x.value!.tensor; });
-    let p = 0;
-    for (const n of order) for (const v of n.params) feeds[`p${p++}`] = new ort.Tensor('int64', v, [v.length]);
-    // CPU outputs into kept buffers where there are some (every output named: null = ORT allocates).
-    let fetches: Record<string, ort.Tensor | null> | undefined;
-    if (!this.gpu && this.options.reuseOutputsFrom !== undefined) {
-      outputs.forEach((n, i) => {
-        const t = this.reusedOutput(n);
-        if (t) (fetches ??= {})[s.outputNames[i]!] = t;
-      });
-      if (fetches) for (const name of s.outputNames) if (!(name in fetches)) fetches[name] = null;
-    }
-    let result: ort.InferenceSession.ReturnType;
+    let result: Record<string, ort.Tensor>;
     try {
-      result = await (fetches ? s.session.run(feeds, fetches) : s.session.run(feeds));
+      result = s.native ? await this.runNative(s, s.native, order, inputs, outputs, big) : await this.runNode(s, s.session!, order, inputs, outputs);
     } catch (e) {
       await this.explainIndexError(order);
       throw mapRunError(e);
@@ -439,6 +439,42 @@ export class Engine {
     });
     // Pending nodes that were not outputs are no longer wanted by anyone.
     for (const n of order) if (n.pending) this.dropInputs(n);
+  }
+
+  /** One run through onnxruntime-node (GPU providers; the CPU one without the C API). */
+  private runNode(s: CachedSession, session: ort.InferenceSession, order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[]): Promise<ort.InferenceSession.ReturnType> {
+    const feeds: Record<string, ort.Tensor> = {};
+    inputs.forEach((x, i) => { feeds[s.inputNames[i]!] = x.value!.tensor; });
+    let p = 0;
+    for (const n of order) for (const v of n.params) feeds[`p${p++}`] = new ort.Tensor('int64', v, [v.length]);
+    // CPU outputs into kept buffers where there are some (every output named: null = ORT allocates).
+    let fetches: Record<string, ort.Tensor | null> | undefined;
+    if (!this.gpu && this.options.reuseOutputsFrom !== undefined) {
+      outputs.forEach((n, i) => {
+        const data = this.reusedOutput(n);
+        if (data) (fetches ??= {})[s.outputNames[i]!] = new ort.Tensor(ORT_TYPE[n.dtype]!, data as never, n.shape as number[]);
+      });
+      if (fetches) for (const name of s.outputNames) if (!(name in fetches)) fetches[name] = null;
+    }
+    return fetches ? session.run(feeds, fetches) : session.run(feeds);
+  }
+
+  /**
+   * One run through ORT's C API: every output is a host array we allocate (or a kept one), which
+   * ORT writes in place. Graphs over large tensors run on a worker thread (the event loop stays
+   * free); small ones run on this thread, where a call costs least.
+   */
+  private async runNative(s: CachedSession, session: NativeSession, order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], big: boolean): Promise<Record<string, ort.Tensor>> {
+    const ins: HostTensor[] = inputs.map((x) => hostTensor(x.dtype, x.value!.tensor.data as unknown as ArrayBufferView, x.shape));
+    for (const n of order) for (const v of n.params) ins.push({ data: v, dims: [v.length], type: 7 });
+    const outs = outputs.map((n) => {
+      const data = this.reusedOutput(n) ?? new HOST_ARRAY[n.dtype](n.shape.reduce((a, d) => a * d, 1)) as ArrayBufferView;
+      return hostTensor(n.dtype, data, n.shape);
+    });
+    await session.run(ins, outs, big);
+    const result: Record<string, ort.Tensor> = {};
+    outputs.forEach((n, i) => { result[s.outputNames[i]!] = new ort.Tensor(ORT_TYPE[n.dtype]!, outs[i]!.data as never, n.shape as number[]); });
+    return result;
   }
 
   /** After a failed run: finds the take-like node whose indices are out of range and throws its IndexError. */
@@ -461,7 +497,7 @@ export class Engine {
     }
   }
 
-  private async build(order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], seen: Map<LazyNode, number>, outLoc: string[], big: boolean, promote: LazyNode[]): Promise<CachedSession> {
+  private async build(order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], outLoc: string[], big: boolean, promote: LazyNode[], arena: boolean): Promise<CachedSession> {
     const b = new Builder();
     const names = new Map<LazyNode, string>();
     const vi = (name: string, dtype: DType, rank: number) => ({
@@ -484,7 +520,6 @@ export class Engine {
       b.nodes.push({ opType: 'Identity', input: [names.get(x)!], output: [o] });
       return o;
     });
-    void seen;
     const graph: GraphJSON = {
       name: 'arr',
       node: b.nodes,
@@ -507,9 +542,18 @@ export class Engine {
       for (const o of promotedNames) loc[o] = 'gpu-buffer';
       opts.preferredOutputLocation = loc;
     }
+    const inputNames = graphInputs.map((g) => g.name);
+    const native = this.options.native;
+    if (native) {
+      const session = native.api.createSession(model, [...inputNames, ...paramInputs.map((p) => p.name)], outputNames, {
+        threads: big ? native.threads : 1, optimization: big ? 'all' : 'basic', sharedArena: arena, logLevel: 3,
+      });
+      this.sessionsCreated++;
+      return { native: session, inputNames, outputNames, promotedNames };
+    }
     const session = await ort.InferenceSession.create(model, opts);
     this.sessionsCreated++;
-    return { session, inputNames: graphInputs.map((g) => g.name), outputNames, promotedNames };
+    return { session, inputNames, outputNames, promotedNames };
   }
 
   /** Reads a node back to the host as a fresh copy (via a CPU-output session when it lives on a GPU). */
@@ -539,10 +583,38 @@ export class Engine {
 
   async dispose(): Promise<void> {
     for (const c of this.cache.values()) {
-      try { (await c).session.release(); } catch { /* already failed */ }
+      try { await releaseCached(await c); } catch { /* already failed */ }
     }
     this.cache.clear();
   }
+}
+
+async function releaseCached(c: CachedSession): Promise<void> {
+  c.native?.release();
+  await c.session?.release();
+}
+
+function hostTensor(dtype: DType, data: ArrayBufferView, shape: Shape): HostTensor {
+  return { data, dims: shape, type: ONNX_TYPE[dtype]! };
+}
+
+/**
+ * The most bytes of intermediates (pending nodes that are not outputs) alive at once when the
+ * nodes run in `order`: an estimate of what a run takes from the shared arena.
+ */
+export function intermediatePeak(order: readonly LazyNode[], outputs: ReadonlySet<LazyNode>): number {
+  const uses = new Map<LazyNode, number>();
+  for (const n of order) for (const x of n.inputs) uses.set(x, (uses.get(x) ?? 0) + 1);
+  let live = 0, peak = 0;
+  for (const n of order) {
+    if (!outputs.has(n)) { live += n.pendingBytes; peak = Math.max(peak, live); }
+    for (const x of n.inputs) {
+      const left = uses.get(x)! - 1;
+      uses.set(x, left);
+      if (left === 0 && x.pending && !outputs.has(x)) live -= x.pendingBytes;
+    }
+  }
+  return peak;
 }
 
 function copyData(t: ort.Tensor): ArrayBufferView {

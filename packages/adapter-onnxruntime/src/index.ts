@@ -48,6 +48,13 @@ export interface OnnxNamespaceOptions {
    * true; a number sets the threshold in bytes; false turns it off.
    */
   readonly reuseOutputs?: boolean | number;
+  /**
+   * CPU provider: run through ORT's C API, in place on our buffers (default: where it loads;
+   * `true` requires it; `false` uses onnxruntime-node's `run()`). See `OnnxAdapterOptions.cApi`.
+   */
+  readonly cApi?: boolean;
+  /** CPU provider with the C API: largest intermediates peak served by the shared arena (default 1 GiB; 0: no arena). See `OnnxAdapterOptions.arenaBytes`. */
+  readonly arenaBytes?: number;
   /** @internal Replaces session creation when probing providers (tests). */
   readonly starter?: Starter;
 }
@@ -65,6 +72,8 @@ export async function createNamespace(options: OnnxNamespaceOptions = {}): Promi
     ...(options.deviceInputs !== undefined ? { deviceInputs: options.deviceInputs } : {}),
     ...(options.splitReductions !== undefined ? { splitReductions: options.splitReductions } : {}),
     ...(options.reuseOutputs !== undefined ? { reuseOutputs: options.reuseOutputs } : {}),
+    ...(options.cApi !== undefined ? { cApi: options.cApi } : {}),
+    ...(options.arenaBytes !== undefined ? { arenaBytes: options.arenaBytes } : {}),
   };
   return createCoreNamespace(new OnnxAdapter(adapterOptions));
 }

@@ -1,0 +1,266 @@
+/**
+ * ONNX Runtime's C API, called through koffi on the libonnxruntime that onnxruntime-node ships
+ * (no addon of ours to compile). The CPU provider runs through it because onnxruntime-node's
+ * `run()` copies every output into a fresh JS buffer, even into a pre-allocated one (an Identity
+ * on 10⁷ floats took 40 ms against NumPy's 4 ms copy on the 16-core host), and costs ~30 µs more
+ * per call. Here inputs and outputs are OrtValues over our own typed arrays: ORT reads and writes
+ * them in place. Intermediates come from one arena shared by all sessions (registered on ORT's
+ * environment), so a cached session does not pay fresh pages for every temporary.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { ortBinDir } from './providers.js';
+
+type Koffi = typeof import('koffi');
+type Fn = ((...args: any[]) => any) & { async: (...args: any[]) => void };
+
+/**
+ * Slots of the `OrtApi` function table (include/onnxruntime/core/session/onnxruntime_c_api.h).
+ * The table is append-only, so these hold for the API version we ask for and every later one.
+ */
+const SLOT = {
+  GetErrorMessage: 2, CreateEnv: 3, CreateSessionFromArray: 8, Run: 9, CreateSessionOptions: 10,
+  DisableMemPattern: 17, EnableCpuMemArena: 18, DisableCpuMemArena: 19,
+  SetSessionGraphOptimizationLevel: 23, SetIntraOpNumThreads: 24, SetInterOpNumThreads: 25,
+  CreateTensorWithDataAsOrtValue: 49, CreateCpuMemoryInfo: 69,
+  ReleaseStatus: 93, ReleaseSession: 95, ReleaseValue: 96, ReleaseSessionOptions: 100,
+  AddSessionConfigEntry: 130, CreateAndRegisterAllocator: 144, CreateArenaCfgV2: 164,
+} as const;
+/** The C API version we ask for (ORT 1.16); every slot above exists in it. */
+const API_VERSION = 16;
+
+const PROTOS: Record<keyof typeof SLOT, string> = {
+  GetErrorMessage: 'const char* GetErrorMessage(uintptr_t status)',
+  CreateEnv: 'uintptr_t CreateEnv(int level, const char* logid, _Out_ uintptr_t* out)',
+  CreateSessionFromArray: 'uintptr_t CreateSessionFromArray(uintptr_t env, uintptr_t data, size_t len, uintptr_t options, _Out_ uintptr_t* out)',
+  Run: 'uintptr_t Run(uintptr_t session, uintptr_t runOptions, uintptr_t inputNames, uintptr_t inputs, size_t nIn, uintptr_t outputNames, size_t nOut, uintptr_t outputs)',
+  CreateSessionOptions: 'uintptr_t CreateSessionOptions(_Out_ uintptr_t* out)',
+  DisableMemPattern: 'uintptr_t DisableMemPattern(uintptr_t options)',
+  EnableCpuMemArena: 'uintptr_t EnableCpuMemArena(uintptr_t options)',
+  DisableCpuMemArena: 'uintptr_t DisableCpuMemArena(uintptr_t options)',
+  SetSessionGraphOptimizationLevel: 'uintptr_t SetSessionGraphOptimizationLevel(uintptr_t options, int level)',
+  SetIntraOpNumThreads: 'uintptr_t SetIntraOpNumThreads(uintptr_t options, int n)',
+  SetInterOpNumThreads: 'uintptr_t SetInterOpNumThreads(uintptr_t options, int n)',
+  // `out` as an address: the value lands straight in the run's array of OrtValue pointers.
+  CreateTensorWithDataAsOrtValue: 'uintptr_t CreateTensorWithDataAsOrtValue(uintptr_t info, uintptr_t data, size_t len, uintptr_t shape, size_t rank, int type, uintptr_t out)',
+  CreateCpuMemoryInfo: 'uintptr_t CreateCpuMemoryInfo(int allocatorType, int memType, _Out_ uintptr_t* out)',
+  ReleaseStatus: 'void ReleaseStatus(uintptr_t status)',
+  ReleaseSession: 'void ReleaseSession(uintptr_t session)',
+  ReleaseValue: 'void ReleaseValue(uintptr_t value)',
+  ReleaseSessionOptions: 'void ReleaseSessionOptions(uintptr_t options)',
+  AddSessionConfigEntry: 'uintptr_t AddSessionConfigEntry(uintptr_t options, const char* key, const char* value)',
+  CreateAndRegisterAllocator: 'uintptr_t CreateAndRegisterAllocator(uintptr_t env, uintptr_t memInfo, uintptr_t arenaCfg)',
+  CreateArenaCfgV2: 'uintptr_t CreateArenaCfgV2(uintptr_t keys, uintptr_t values, size_t n, _Out_ uintptr_t* out)',
+};
+
+/** ORT's GraphOptimizationLevel values. */
+const OPT_LEVEL = { basic: 1, all: 99 } as const;
+/** OrtAllocatorType / OrtMemType values. */
+const DEVICE_ALLOCATOR = 0, ARENA_ALLOCATOR = 1, MEM_DEFAULT = 0;
+
+export interface NativeSessionOptions {
+  readonly threads: number;
+  readonly optimization: 'basic' | 'all';
+  /** Intermediates from the shared arena (see {@link OrtCApi.enableSharedArena}). */
+  readonly sharedArena: boolean;
+  readonly logLevel: number;
+}
+
+/** One tensor handed to a run: a typed array over host memory, its dims and ONNX element type. */
+export interface HostTensor {
+  readonly data: ArrayBufferView;
+  readonly dims: readonly number[];
+  readonly type: number;
+}
+
+/** Null-terminated names and the array of pointers to them, kept alive with the session. */
+class CStrings {
+  readonly bufs: Buffer[];
+  readonly ptrs: BigUint64Array;
+  constructor(koffi: Koffi, names: readonly string[]) {
+    this.bufs = names.map((n) => Buffer.from(`${n}\0`, 'utf8'));
+    this.ptrs = new BigUint64Array(this.bufs.map((b) => koffi.address(b) as bigint));
+  }
+}
+
+let loaded: OrtCApi | undefined;
+let loadError: Error | undefined;
+
+export class OrtCApi {
+  private readonly fn: Record<keyof typeof SLOT, Fn>;
+  private readonly out = [0];
+  /** OrtEnv: ORT's process-wide environment (the same one onnxruntime-node holds). */
+  private readonly env: number;
+  /** Describes our own host buffers (wrapped, never freed by ORT). */
+  private readonly hostMemory: number;
+  private arena = false;
+  /** 8 zero bytes: the data pointer of empty tensors (ORT wants one, and an empty array has none). */
+  private readonly empty = new BigUint64Array(1);
+
+  /** Loads the library next to onnxruntime-node's binding once per process; throws why not. */
+  static load(): OrtCApi {
+    if (loaded) return loaded;
+    if (loadError) throw loadError;
+    try {
+      loaded = new OrtCApi(createRequire(import.meta.url)('koffi') as Koffi);
+      return loaded;
+    } catch (e) {
+      loadError = new Error(`ORT's C API could not be loaded through koffi: ${(e as Error).message}`);
+      throw loadError;
+    }
+  }
+
+  private constructor(readonly koffi: Koffi) {
+    const file = libraryFile();
+    const lib = koffi.load(file);
+    const base = lib.func('uintptr_t OrtGetApiBase()')() as number;
+    if (!base) throw new Error(`OrtGetApiBase returned null in ${file}`);
+    const [getApi, getVersion] = koffi.decode(base, 'uintptr_t', 2) as BigUint64Array;
+    this.version = (koffi.decode(getVersion!, koffi.proto('const char* GetVersionString()')) as () => string)();
+    const api = (koffi.decode(getApi!, koffi.proto('uintptr_t GetApi(uint32_t version)')) as (v: number) => number)(API_VERSION);
+    if (!api) throw new Error(`onnxruntime ${this.version} in ${file} does not offer C API version ${API_VERSION}`);
+    const table = koffi.decode(api, 'uintptr_t', Math.max(...Object.values(SLOT)) + 1) as BigUint64Array;
+    this.fn = Object.fromEntries(Object.entries(SLOT).map(([name, slot]) =>
+      [name, koffi.decode(table[slot]!, koffi.proto(PROTOS[name as keyof typeof SLOT]))])) as Record<keyof typeof SLOT, Fn>;
+    this.env = this.call('CreateEnv', 3, 'arr');
+    this.hostMemory = this.call('CreateCpuMemoryInfo', DEVICE_ALLOCATOR, MEM_DEFAULT);
+  }
+
+  readonly version: string;
+
+  /** Throws the message of a non-null OrtStatus (and releases it). */
+  check(status: number): void {
+    if (!status) return;
+    const msg = this.fn.GetErrorMessage(status) as string;
+    this.fn.ReleaseStatus(status);
+    throw new Error(msg);
+  }
+
+  /** Calls a function whose last parameter is an out-pointer; returns what it wrote. */
+  private call(name: keyof typeof SLOT, ...args: unknown[]): number {
+    this.check(this.fn[name](...args, this.out));
+    return this.out[0]!;
+  }
+
+  /**
+   * Registers one CPU arena on ORT's environment for sessions made with `sharedArena`: its chunks
+   * are reused across runs and sessions (each cached session keeping its own arena would hold
+   * its peak). Chunks grow by what is asked (no power-of-two rounding). ORT cannot shrink an
+   * arena registered this way, so the engine keeps graphs with large intermediates off it.
+   */
+  enableSharedArena(): void {
+    if (this.arena) return;
+    const keys = new CStrings(this.koffi, ['arena_extend_strategy']);
+    const values = new BigUint64Array([1n]); // kSameAsRequested
+    const cfg = this.call('CreateArenaCfgV2', this.koffi.address(keys.ptrs), this.koffi.address(values), 1);
+    const arenaMemory = this.call('CreateCpuMemoryInfo', ARENA_ALLOCATOR, MEM_DEFAULT);
+    try {
+      this.check(this.fn.CreateAndRegisterAllocator(this.env, arenaMemory, cfg));
+    } catch (e) {
+      // Registered already (another copy of this module in the process): that arena serves.
+      if (!/already/i.test((e as Error).message)) throw e;
+    }
+    this.arena = true;
+  }
+
+  createSession(model: Uint8Array, inputNames: readonly string[], outputNames: readonly string[], o: NativeSessionOptions): NativeSession {
+    const so = this.call('CreateSessionOptions');
+    try {
+      this.check(this.fn.SetIntraOpNumThreads(so, o.threads));
+      this.check(this.fn.SetInterOpNumThreads(so, 1));
+      this.check(this.fn.SetSessionGraphOptimizationLevel(so, OPT_LEVEL[o.optimization]));
+      this.check(this.fn.DisableMemPattern(so));
+      // Worker threads sleep between runs instead of spinning (JS runs between our runs).
+      this.check(this.fn.AddSessionConfigEntry(so, 'session.intra_op.allow_spinning', '0'));
+      if (o.sharedArena) {
+        this.enableSharedArena();
+        this.check(this.fn.EnableCpuMemArena(so));
+        this.check(this.fn.AddSessionConfigEntry(so, 'session.use_env_allocators', '1'));
+      } else {
+        this.check(this.fn.DisableCpuMemArena(so));
+      }
+      const handle = this.call('CreateSessionFromArray', this.env, this.koffi.address(model), model.byteLength, so);
+      return new NativeSession(this, handle, new CStrings(this.koffi, inputNames), new CStrings(this.koffi, outputNames));
+    } finally {
+      this.fn.ReleaseSessionOptions(so);
+    }
+  }
+
+  /**
+   * Writes to address `out` an OrtValue over `t`'s memory (ORT reads or writes it in place;
+   * releasing it frees nothing of ours). `dims`: the address of its int64 dims.
+   */
+  wrap(t: HostTensor, dims: bigint, out: bigint): void {
+    const bytes = t.data.byteLength;
+    const data = bytes ? this.koffi.address(t.data) : this.koffi.address(this.empty);
+    this.check(this.fn.CreateTensorWithDataAsOrtValue(this.hostMemory, data, bytes, dims, t.dims.length, t.type, out));
+  }
+
+  /** @internal */ runSync(args: RunArgs): number { return this.fn.Run(...args) as number; }
+  /** @internal */ runAsync(args: RunArgs): Promise<number> {
+    return new Promise((resolve, reject) => this.fn.Run.async(...args, (err: unknown, status: number) => (err ? reject(err) : resolve(status))));
+  }
+  /** @internal */ releaseValue(v: number): void { this.fn.ReleaseValue(v); }
+  /** @internal */ releaseSession(h: number): void { this.fn.ReleaseSession(h); }
+}
+
+type RunArgs = [number, number, bigint, bigint, number, bigint, number, bigint];
+
+export class NativeSession {
+  private released = false;
+  constructor(private readonly api: OrtCApi, private handle: number, private readonly inputNames: CStrings, private readonly outputNames: CStrings) {}
+
+  /**
+   * Runs the session on `inputs`, writing into `outputs` (their dims must be what the graph
+   * gives). `background`: on a koffi worker thread, so long runs do not block the event loop.
+   */
+  async run(inputs: readonly HostTensor[], outputs: readonly HostTensor[], background: boolean): Promise<void> {
+    if (this.released) throw new Error('onnxruntime: run() on a released session');
+    const { koffi } = this.api;
+    const all = inputs.length ? [...inputs, ...outputs] : outputs;
+    const values = new BigUint64Array(all.length);
+    const base = koffi.address(values) as bigint;
+    // Every tensor's dims, one after another (alive until the values are released).
+    let rank = 0;
+    for (const t of all) rank += t.dims.length;
+    const dims = new BigInt64Array(Math.max(rank, 1));
+    const dimsBase = koffi.address(dims) as bigint;
+    let made = 0;
+    try {
+      let at = 0;
+      for (const t of all) {
+        for (let i = 0; i < t.dims.length; i++) dims[at + i] = BigInt(t.dims[i]!);
+        this.api.wrap(t, dimsBase + BigInt(8 * at), base + BigInt(8 * made));
+        at += t.dims.length;
+        made++;
+      }
+      const args: RunArgs = [
+        this.handle, 0,
+        koffi.address(this.inputNames.ptrs) as bigint, base, inputs.length,
+        koffi.address(this.outputNames.ptrs) as bigint, outputs.length, base + BigInt(8 * inputs.length),
+      ];
+      this.api.check(background ? await this.api.runAsync(args) : this.api.runSync(args));
+    } finally {
+      for (let i = 0; i < made; i++) this.api.releaseValue(Number(values[i]!));
+      void inputs; void outputs; void dims; // referenced until here: their memory is the run's
+    }
+  }
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.api.releaseSession(this.handle);
+    this.handle = 0;
+  }
+}
+
+/** libonnxruntime in onnxruntime-node's binary folder (the one its binding loads). */
+function libraryFile(): string {
+  const dir = ortBinDir();
+  let files: string[];
+  try { files = fs.readdirSync(dir); } catch (e) { throw new Error(`onnxruntime-node's binary folder ${dir} cannot be read (${(e as Error).message})`); }
+  const lib = files.find((f) => /^(lib)?onnxruntime(\.so\.\d+|\.\d+(\.\d+)*\.dylib|\.dylib|\.dll)$/.test(f));
+  if (!lib) throw new Error(`no onnxruntime library in ${dir} (found ${files.join(', ') || 'nothing'})`);
+  return path.join(dir, lib);
+}
