@@ -56,8 +56,9 @@ for s in $steps; do
       node packages/adapter-onnxruntime/bench/webgpu-diag.mjs --sizes 24,26 --options "$o" 2>/dev/null; done; node packages/adapter-onnxruntime/bench/webgpu-diag.mjs --ep cpu --sizes 24,26 2>/dev/null' ;;
     ort-placement) step ort-placement 120 bash -c 'ARR_ORT_LOG_LEVEL=0 node packages/adapter-onnxruntime/bench/webgpu-diag.mjs 2>&1 | grep -iE "placement|assigned|memcpy|CPUExecutionProvider|WebGpuExecutionProvider" | sort | uniq -c | sort -rn | head -80' ;;
     tfjs-split) step tfjs-split 180 node packages/adapter-tfjs/bench/split-reduce-check.mjs ;;
-    ort-cpu) step ort-cpu 240 node packages/adapter-onnxruntime/bench/cpu-bench.mjs --loop 100000 ;;
-    ort-matmul) step ort-matmul 180 node packages/adapter-onnxruntime/bench/matmul-variants.mjs ;;
+    # The C API runner (default), then onnxruntime-node's run() for comparison.
+    ort-cpu) step ort-cpu 300 bash -c 'node packages/adapter-onnxruntime/bench/cpu-bench.mjs --loop 100000; node packages/adapter-onnxruntime/bench/cpu-bench.mjs --node' ;;
+    ort-matmul) step ort-matmul 240 bash -c 'node packages/adapter-onnxruntime/bench/matmul-variants.mjs; node packages/adapter-onnxruntime/bench/matmul-variants.mjs --provider-options "{\"validationMode\":\"disabled\"}"' ;;
     cuda-sum-host) step cuda-sum-host 120 env OUT="$work/r" node packages/adapter-cuda/bench/sum-host.mjs ;;
     cuda-host) step cuda-host 120 node packages/adapter-cuda/bench/host-overhead.mjs ;;
     cuda-extract) step cuda-extract 120 bash -c 'node packages/adapter-cuda/bench/extract-check.mjs; node packages/adapter-cuda/bench/extract-check.mjs --host-path' ;;

@@ -3,7 +3,7 @@
 // blocks. Each form runs on device-resident inputs (outputs of an Identity session kept as GPU
 // buffers), ten back to back, then a 1-element read through a CPU-output session (never getData()
 // on a GPU buffer, see ../README.md). Values are checked against a float64 corner. Prints one JSON object.
-// Usage: node bench/matmul-variants.mjs [--ep webgpu] [--n 4096]
+// Usage: node bench/matmul-variants.mjs [--ep webgpu] [--n 4096] [--provider-options '{"validationMode":"disabled"}']
 import ort from 'onnxruntime-node';
 import { encodeModel } from '../dist/proto.js';
 
@@ -11,17 +11,20 @@ const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.
 const ep = arg('--ep', 'webgpu');
 const n = Number(arg('--n', 4096));
 const gpu = ep !== 'cpu';
+const providerOptions = JSON.parse(arg('--provider-options', '{}'));
+const provider = Object.keys(providerOptions).length ? { name: ep, ...providerOptions } : ep;
 const F32 = 1;
 const vi = (name, dims) => ({ name, type: { tensorType: { elemType: F32, shape: { dim: dims.map((d) => ({ dimValue: d })) } } } });
 const i64 = (name, values) => ({ name, dims: [values.length], dataType: 7, rawData: new Uint8Array(BigInt64Array.from(values.map(BigInt)).buffer) });
 const session = (graph, outputsOnGpu) => ort.InferenceSession.create(encodeModel({ name: 'g', initializer: [], ...graph }), {
-  executionProviders: [ep], graphOptimizationLevel: 'all', logSeverityLevel: 3,
+  executionProviders: [provider], graphOptimizationLevel: 'all', logSeverityLevel: 3,
   ...(gpu ? { preferredOutputLocation: outputsOnGpu ? 'gpu-buffer' : 'cpu' } : {}),
 });
 
 // The product C = A·B (n×n) in each form; every graph takes A, B (or Bᵀ) and gives C as [n, n].
 const forms = {
   MatMul: { input: [vi('a', [n, n]), vi('b', [n, n])], output: [vi('c', [n, n])], node: [{ input: ['a', 'b'], output: ['c'], opType: 'MatMul' }] },
+  Gemm: { input: [vi('a', [n, n]), vi('b', [n, n])], output: [vi('c', [n, n])], node: [{ input: ['a', 'b'], output: ['c'], opType: 'Gemm' }] },
   'Gemm, B transposed': {
     input: [vi('a', [n, n]), vi('bt', [n, n])], output: [vi('c', [n, n])],
     node: [{ input: ['a', 'bt'], output: ['c'], opType: 'Gemm', attribute: [{ name: 'transB', type: 2, i: 1 }] }],
@@ -40,7 +43,7 @@ const forms = {
   },
 };
 
-const report = { ep, n, started: new Date().toISOString(), forms: {}, errors: [] };
+const report = { ep, providerOptions, n, started: new Date().toISOString(), forms: {}, errors: [] };
 const median = (xs) => xs.slice().sort((p, q) => p - q)[xs.length >> 1];
 const host = (seed) => Float32Array.from({ length: n * n }, (_, i) => Math.sin(i * 0.001 + seed));
 const A = host(1), B = host(2);
