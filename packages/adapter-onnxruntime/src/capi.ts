@@ -95,8 +95,6 @@ export class OrtCApi {
   /** Describes our own host buffers (wrapped, never freed by ORT). */
   private readonly hostMemory: number;
   private arena = false;
-  /** 8 zero bytes: the data pointer of empty tensors (ORT wants one, and an empty array has none). */
-  private readonly empty = new BigUint64Array(1);
 
   /** Loads the library next to onnxruntime-node's binding once per process; throws why not. */
   static load(): OrtCApi {
@@ -188,13 +186,11 @@ export class OrtCApi {
   }
 
   /**
-   * Writes to address `out` an OrtValue over `t`'s memory (ORT reads or writes it in place;
-   * releasing it frees nothing of ours). `dims`: the address of its int64 dims.
+   * Writes to address `out` an OrtValue over `bytes` bytes at address `data` (ORT reads or writes
+   * them in place; releasing the value frees nothing of ours), with `rank` int64 dims at `dims`.
    */
-  wrap(t: HostTensor, dims: bigint, out: bigint): void {
-    const bytes = t.data.byteLength;
-    const data = bytes ? this.koffi.address(t.data) : this.koffi.address(this.empty);
-    this.check(this.fn.CreateTensorWithDataAsOrtValue(this.hostMemory, data, bytes, dims, t.dims.length, t.type, out));
+  wrap(data: bigint, bytes: number, dims: bigint, rank: number, type: number, out: bigint): void {
+    this.check(this.fn.CreateTensorWithDataAsOrtValue(this.hostMemory, data, bytes, dims, rank, type, out));
   }
 
   /** @internal */ runSync(args: RunArgs): number { return this.fn.Run(...args) as number; }
@@ -207,9 +203,30 @@ export class OrtCApi {
 
 type RunArgs = [number, number, bigint, bigint, number, bigint, number, bigint];
 
+type TypedArray = Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array | Uint16Array | Uint32Array | BigUint64Array;
+type TypedArrayCtor = new (buffer: ArrayBuffer, byteOffset: number, length: number) => TypedArray;
+
+/**
+ * V8 keeps typed arrays of at most 64 bytes on its heap, and taking the address of one moves it
+ * out (an allocation and a copy, 1–2 µs): such tensors are copied through the session's frame.
+ */
+const SMALL_BYTES = 64;
+
 export class NativeSession {
   private released = false;
-  constructor(private readonly api: OrtCApi, private handle: number, private readonly inputNames: CStrings, private readonly outputNames: CStrings) {}
+  /**
+   * Off-heap memory of one run (a session runs once at a time: the engine queues evaluations):
+   * the OrtValue pointers, every tensor's dims, then the small tensors' data.
+   */
+  private frame = new ArrayBuffer(0);
+  private frameAddress = 0n;
+  private readonly inputNamesAddress: bigint;
+  private readonly outputNamesAddress: bigint;
+
+  constructor(private readonly api: OrtCApi, private handle: number, private readonly inputNames: CStrings, private readonly outputNames: CStrings) {
+    this.inputNamesAddress = api.koffi.address(inputNames.ptrs) as bigint;
+    this.outputNamesAddress = api.koffi.address(outputNames.ptrs) as bigint;
+  }
 
   /**
    * Runs the session on `inputs`, writing into `outputs` (their dims must be what the graph
@@ -217,33 +234,56 @@ export class NativeSession {
    */
   async run(inputs: readonly HostTensor[], outputs: readonly HostTensor[], background: boolean): Promise<void> {
     if (this.released) throw new Error('onnxruntime: run() on a released session');
-    const { koffi } = this.api;
     const all = inputs.length ? [...inputs, ...outputs] : outputs;
-    const values = new BigUint64Array(all.length);
-    const base = koffi.address(values) as bigint;
-    // Every tensor's dims, one after another (alive until the values are released).
-    let rank = 0;
-    for (const t of all) rank += t.dims.length;
-    const dims = new BigInt64Array(Math.max(rank, 1));
-    const dimsBase = koffi.address(dims) as bigint;
+    const n = all.length;
+    let rank = 0, small = 0;
+    for (const t of all) {
+      rank += t.dims.length;
+      if (t.data.byteLength <= SMALL_BYTES) small += (t.data.byteLength + 7) & ~7;
+    }
+    const need = 8 * (n + rank) + small;
+    if (need > this.frame.byteLength) {
+      this.frame = new ArrayBuffer(Math.max(need, 2 * this.frame.byteLength, 1024));
+      this.frameAddress = this.api.koffi.address(new Uint8Array(this.frame)) as bigint;
+    }
+    const base = this.frameAddress;
+    const words = new BigInt64Array(this.frame, 0, n + rank);
+    const smallAt: number[] = [];
     let made = 0;
     try {
-      let at = 0;
-      for (const t of all) {
-        for (let i = 0; i < t.dims.length; i++) dims[at + i] = BigInt(t.dims[i]!);
-        this.api.wrap(t, dimsBase + BigInt(8 * at), base + BigInt(8 * made));
-        at += t.dims.length;
+      let dimAt = n, dataAt = 8 * (n + rank);
+      for (let k = 0; k < n; k++) {
+        const t = all[k]!;
+        for (let i = 0; i < t.dims.length; i++) words[dimAt + i] = BigInt(t.dims[i]!);
+        const bytes = t.data.byteLength;
+        let data: bigint;
+        if (bytes <= SMALL_BYTES) {
+          const a = t.data as TypedArray;
+          if (k < inputs.length) (new (a.constructor as TypedArrayCtor)(this.frame, dataAt, a.length) as { set(x: ArrayLike<unknown>): void }).set(a);
+          smallAt[k] = dataAt;
+          data = base + BigInt(dataAt);
+          dataAt += (bytes + 7) & ~7;
+        } else {
+          data = this.api.koffi.address(t.data) as bigint;
+        }
+        this.api.wrap(data, bytes, base + BigInt(8 * dimAt), t.dims.length, t.type, base + BigInt(8 * k));
+        dimAt += t.dims.length;
         made++;
       }
       const args: RunArgs = [
-        this.handle, 0,
-        koffi.address(this.inputNames.ptrs) as bigint, base, inputs.length,
-        koffi.address(this.outputNames.ptrs) as bigint, outputs.length, base + BigInt(8 * inputs.length),
+        this.handle, 0, this.inputNamesAddress, base, inputs.length,
+        this.outputNamesAddress, outputs.length, base + BigInt(8 * inputs.length),
       ];
       this.api.check(background ? await this.api.runAsync(args) : this.api.runSync(args));
+      for (let k = inputs.length; k < n; k++) {
+        const at = smallAt[k];
+        if (at === undefined) continue;
+        const a = all[k]!.data as TypedArray;
+        (a as { set(x: ArrayLike<unknown>): void }).set(new (a.constructor as TypedArrayCtor)(this.frame, at, a.length));
+      }
     } finally {
-      for (let i = 0; i < made; i++) this.api.releaseValue(Number(values[i]!));
-      void inputs; void outputs; void dims; // referenced until here: their memory is the run's
+      for (let i = 0; i < made; i++) this.api.releaseValue(Number(words[i]!));
+      void all; // its arrays' memory is the run's until the values are released
     }
   }
 

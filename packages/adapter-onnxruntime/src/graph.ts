@@ -397,13 +397,27 @@ export class Engine {
     const big = largest >= SMALL_LIMIT;
     // C API: whether this graph's intermediates come from the shared arena (part of the key).
     const native = this.options.native;
-    const arena = native !== undefined && native.arenaBytes > 0 && intermediatePeak(order, new Set(outputs)) <= native.arenaBytes;
+    let arena = false;
+    if (native !== undefined && native.arenaBytes > 0) {
+      let total = 0; // all pending bytes: a bound on the peak that is cheap to get
+      for (const n of order) total += n.pendingBytes;
+      arena = total <= native.arenaBytes || intermediatePeak(order, new Set(outputs)) <= native.arenaBytes;
+    }
     const promote = this.options.deviceInputs
       ? inputs.filter((x) => x.alive && !x.value!.moved && x.value!.tensor.location === 'cpu' && Number(x.value!.tensor.size) >= PROMOTE_MIN)
       : [];
-    let key = `${big ? 'L' : 'S'}${arena ? 'A' : ''}|${inputs.map((x) => `${x.dtype}/${x.shape.length}/${x.value!.tensor.location}`).join(',')}|`;
-    for (const n of order) key += `${n.key}/${n.dtype}/${n.shape.length}(${n.inputs.map((x) => seen.get(x)).join(',')});`;
-    key += `|${outputs.map((n, i) => `${seen.get(n)}${outLoc[i] === 'cpu' ? 'c' : 'g'}`).join(',')}`;
+    // Plain loops: this runs on every evaluation, and map/join allocate per node.
+    let key = big ? 'L' : 'S';
+    if (arena) key += 'A';
+    for (const x of inputs) key += `|${x.dtype}/${x.shape.length}/${x.value!.tensor.location}`;
+    key += '|';
+    for (const n of order) {
+      key += `${n.key}/${n.dtype}/${n.shape.length}(`;
+      for (const x of n.inputs) key += `${seen.get(x)},`;
+      key += ');';
+    }
+    key += '|';
+    for (let i = 0; i < outputs.length; i++) key += `${seen.get(outputs[i]!)}${outLoc[i] === 'cpu' ? 'c' : 'g'},`;
     if (promote.length) key += `|P${promote.map((x) => seen.get(x)).join(',')}`;
     let cached = this.cache.get(key);
     if (cached) {
