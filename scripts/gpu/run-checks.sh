@@ -7,7 +7,7 @@
 #   usage: OUT=/some/dir bash scripts/gpu/run-checks.sh [steps…]
 #   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench
 #   (not in the default list: bench-targets, the speed targets of the adapter issues in one app run;
-#   diagnostics tfjs-diag tfjs-split ort-diag ort-placement ort-matmul (ONNX forms of a matmul) ort-cpu (the CPU EP against NumPy on this host) cuda-extract cuda-sum-host (np.sum's host time, profiled) cuda-host (the adapter's host-side
+#   bench-cpu, the CPU EP against NumPy in the app; diagnostics tfjs-diag tfjs-split ort-diag ort-placement ort-matmul (ONNX forms of a matmul) ort-cpu (the CPU EP against NumPy on this host) cuda-extract cuda-sum-host (np.sum's host time, profiled) cuda-host (the adapter's host-side
 #   cost per op against a fake driver, on this host's CPU);
 #   ARR_CUDA_CONFORMANCE_ONLY=extract,searching limits cuda-conformance to some groups;
 #   ARR_CUDA_DEVICE_EXTRACT=0, ARR_ORT_DEVICE_INPUTS=0 and ARR_TFJS_FAST_MATMUL=0 test without
@@ -75,6 +75,11 @@ for s in $steps; do
       --cases matmul,elementwise,reduction,filter,overhead --max-run-seconds 2 \
       --sizes matmul=2048,4096 --sizes elementwise=2^26 --sizes reduction=2^26 --sizes filter=1e7 \
       --tensorboard "$work/r/tensorboard-targets" --out "$work/r/bench-targets" ;;
+    # The CPU EP's targets in the app, against NumPy (matmul 2048², elementwise on 10⁷, per-op overhead).
+    bench-cpu) step bench-cpu ${BENCH_SECONDS:-240} node apps/bench/dist/main.js --no-progress --reference --quick \
+      --adapters ${BENCH_ADAPTERS:-onnxruntime:cpu} --reference-engines ${REFERENCE_ENGINES:-numpy} \
+      --cases matmul,elementwise,overhead --max-run-seconds 2 --sizes matmul=2048 --sizes elementwise=1e7 \
+      --out "$work/r/bench-cpu" ;;
     *) echo "unknown step $s" | tee -a "$work/r/steps.txt" ;;
   esac
 done
