@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import ort from 'onnxruntime-node';
 import { createNamespace, evaluate } from '../dist/index.js';
 import { encodeModel } from '../dist/proto.js';
-import { NativeSession } from '../dist/capi.js';
+import { NativeSession, OrtCApi } from '../dist/capi.js';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const threads = arg('--threads', os.availableParallelism?.() ?? os.cpus().length);
@@ -30,6 +30,24 @@ for (const n of [1024, 2048]) {
   const b = np.asarray(new Float32Array(n * n).map(() => Math.random()), { shape: [n, n] });
   out.onnxruntime[`matmul ${n}² f32 (ms)`] = await median(async () => { const c = np.matmul(a, b); await evaluate(c); c.dispose(); });
   a.dispose(); b.dispose();
+}
+// The same product as a bare C API session, by thread count and spinning (which setting MLAS's
+// sgemm wants on this host), output into one reused array.
+if (cApi) {
+  const n = 2048, api = OrtCApi.load();
+  const vi = (name) => ({ name, type: { tensorType: { elemType: 1, shape: { dim: [{ dimValue: n }, { dimValue: n }] } } } });
+  const model = encodeModel({ name: 'mm', node: [{ opType: 'MatMul', input: ['a', 'b'], output: ['c'] }], initializer: [], input: [vi('a'), vi('b')], output: [vi('c')] });
+  const a = { data: new Float32Array(n * n).map(() => Math.random()), dims: [n, n], type: 1 };
+  const b = { data: new Float32Array(n * n).map(() => Math.random()), dims: [n, n], type: 1 };
+  const c = { data: new Float32Array(n * n), dims: [n, n], type: 1 };
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  for (const t of [...new Set([cores, Math.max(1, cores >> 1)])]) {
+    for (const spinning of [false, true]) {
+      const s = api.createSession(model, ['a', 'b'], ['c'], { threads: t, optimization: 'all', sharedArena: true, logLevel: 3, spinning });
+      out.onnxruntime[`bare C API MatMul ${n}², ${t} threads${spinning ? ', spinning' : ''} (ms)`] = await median(() => s.run([a, b], [c], true));
+      s.release();
+    }
+  }
 }
 // x*5 + y on 1e7 float32: one fused graph
 {

@@ -65,6 +65,8 @@ export interface NativeSessionOptions {
   /** Intermediates from the shared arena (see {@link OrtCApi.enableSharedArena}). */
   readonly sharedArena: boolean;
   readonly logLevel: number;
+  /** Worker threads spin between parallel sections instead of sleeping (default false: JS runs between our runs). */
+  readonly spinning?: boolean;
 }
 
 /** One tensor handed to a run: a typed array over host memory, its dims and ONNX element type. */
@@ -170,7 +172,7 @@ export class OrtCApi {
       this.check(this.fn.SetSessionGraphOptimizationLevel(so, OPT_LEVEL[o.optimization]));
       this.check(this.fn.DisableMemPattern(so));
       // Worker threads sleep between runs instead of spinning (JS runs between our runs).
-      this.check(this.fn.AddSessionConfigEntry(so, 'session.intra_op.allow_spinning', '0'));
+      this.check(this.fn.AddSessionConfigEntry(so, 'session.intra_op.allow_spinning', o.spinning ? '1' : '0'));
       if (o.sharedArena) {
         this.enableSharedArena();
         this.check(this.fn.EnableCpuMemArena(so));
