@@ -478,8 +478,8 @@ export class Engine {
    * from a cache of device copies by value, replacing `feeds[i]`: each host input costs the
    * WebGPU EP an upload per run (the 10-op chain on 2²⁶: 2.98 ms per run with its ten scalars
    * from the host, 1.94 ms with them on the device, H200, 2026-12-03). A value moves to the
-   * device the second time a graph reads it (the copy is one more output of that run), so a
-   * loop over ever new values keeps feeding them from the host. Returns the inputs to copy.
+   * device at its second read (the copy is one more output of that run), so a loop over
+   * ever new values keeps feeding them from the host. Returns the inputs to copy.
    */
   private deviceScalars(inputs: readonly LazyNode[], feeds: ort.Tensor[]): { node: LazyNode; key: string }[] {
     const copy: { node: LazyNode; key: string }[] = [];
