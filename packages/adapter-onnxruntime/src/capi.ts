@@ -232,11 +232,45 @@ export class NativeSession {
 
   /**
    * Runs the session on `inputs`, writing into `outputs` (their dims must be what the graph
-   * gives). `background`: on a koffi worker thread, so long runs do not block the event loop.
+   * gives). On this thread (returns when done; throws ORT's error), or with `background` on a
+   * koffi worker thread, so long runs do not block the event loop (returns a promise).
    */
-  async run(inputs: readonly HostTensor[], outputs: readonly HostTensor[], background: boolean): Promise<void> {
+  run(inputs: readonly HostTensor[], outputs: readonly HostTensor[], background: boolean): void | Promise<void> {
     if (this.released) throw new Error('onnxruntime: run() on a released session');
     const all = inputs.length ? [...inputs, ...outputs] : outputs;
+    const frame = this.wrapAll(all);
+    const args: RunArgs = [
+      this.handle, 0, this.inputNamesAddress, this.frameAddress, inputs.length,
+      this.outputNamesAddress, outputs.length, this.frameAddress + BigInt(8 * inputs.length),
+    ];
+    // `all` stays referenced until the values are released: its arrays' memory is the run's.
+    const finish = (status: number) => {
+      try {
+        this.api.check(status);
+        for (let k = inputs.length; k < all.length; k++) {
+          const at = frame.smallAt[k];
+          if (at === undefined) continue;
+          const a = all[k]!.data as TypedArray;
+          (a as { set(x: ArrayLike<unknown>): void }).set(new (a.constructor as TypedArrayCtor)(this.frame, at, a.length));
+        }
+      } finally {
+        this.releaseValues(frame.words, all.length);
+      }
+    };
+    if (!background) {
+      let status: number;
+      try { status = this.api.runSync(args); } catch (e) { this.releaseValues(frame.words, all.length); throw e; }
+      finish(status);
+      return;
+    }
+    return this.api.runAsync(args).then(finish, (e: unknown) => { this.releaseValues(frame.words, all.length); throw e; });
+  }
+
+  /**
+   * Fills the frame: an OrtValue per tensor (pointers first, then every tensor's dims, then the
+   * small tensors' data, inputs copied in). On an error, releases what it made and throws.
+   */
+  private wrapAll(all: readonly HostTensor[]): { words: BigInt64Array; smallAt: number[] } {
     const n = all.length;
     let rank = 0, small = 0;
     for (const t of all) {
@@ -251,17 +285,16 @@ export class NativeSession {
     const base = this.frameAddress;
     const words = new BigInt64Array(this.frame, 0, n + rank);
     const smallAt: number[] = [];
-    let made = 0;
+    let dimAt = n, dataAt = 8 * (n + rank), k = 0;
     try {
-      let dimAt = n, dataAt = 8 * (n + rank);
-      for (let k = 0; k < n; k++) {
+      for (; k < n; k++) {
         const t = all[k]!;
         for (let i = 0; i < t.dims.length; i++) words[dimAt + i] = BigInt(t.dims[i]!);
         const bytes = t.data.byteLength;
         let data: bigint;
         if (bytes <= SMALL_BYTES) {
           const a = t.data as TypedArray;
-          if (k < inputs.length) (new (a.constructor as TypedArrayCtor)(this.frame, dataAt, a.length) as { set(x: ArrayLike<unknown>): void }).set(a);
+          (new (a.constructor as TypedArrayCtor)(this.frame, dataAt, a.length) as { set(x: ArrayLike<unknown>): void }).set(a);
           smallAt[k] = dataAt;
           data = base + BigInt(dataAt);
           dataAt += (bytes + 7) & ~7;
@@ -270,23 +303,16 @@ export class NativeSession {
         }
         this.api.wrap(data, bytes, base + BigInt(8 * dimAt), t.dims.length, t.type, base + BigInt(8 * k));
         dimAt += t.dims.length;
-        made++;
       }
-      const args: RunArgs = [
-        this.handle, 0, this.inputNamesAddress, base, inputs.length,
-        this.outputNamesAddress, outputs.length, base + BigInt(8 * inputs.length),
-      ];
-      this.api.check(background ? await this.api.runAsync(args) : this.api.runSync(args));
-      for (let k = inputs.length; k < n; k++) {
-        const at = smallAt[k];
-        if (at === undefined) continue;
-        const a = all[k]!.data as TypedArray;
-        (a as { set(x: ArrayLike<unknown>): void }).set(new (a.constructor as TypedArrayCtor)(this.frame, at, a.length));
-      }
-    } finally {
-      for (let i = 0; i < made; i++) this.api.releaseValue(Number(words[i]!));
-      void all; // its arrays' memory is the run's until the values are released
+    } catch (e) {
+      this.releaseValues(words, k);
+      throw e;
     }
+    return { words, smallAt };
+  }
+
+  private releaseValues(words: BigInt64Array, count: number): void {
+    for (let i = 0; i < count; i++) this.api.releaseValue(Number(words[i]!));
   }
 
   release(): void {

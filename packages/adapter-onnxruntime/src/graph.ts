@@ -240,6 +240,8 @@ export class Engine {
   sessionsCreated = 0;
   runs = 0;
   private readonly cache = new Map<string, Promise<CachedSession>>();
+  /** Sessions whose creation has finished, by their promise (no await on the hot path). */
+  private readonly settled = new WeakMap<Promise<CachedSession>, CachedSession>();
   /** GPU providers: device copies of host scalars by dtype, shape and value (see deviceScalars). */
   private readonly scalars = new Map<string, ort.Tensor>();
   /** Host scalar values read once so far (the second read moves the value to the device). */
@@ -441,7 +443,9 @@ export class Engine {
       this.cache.delete(key);
       this.cache.set(key, cached);
     } else {
-      cached = this.build(order, inputs, outputs, outLoc, big, promote, arena);
+      const building = this.build(order, inputs, outputs, outLoc, big, promote, arena);
+      cached = building;
+      building.then((c) => this.settled.set(building, c), () => undefined);
       this.cache.set(key, cached);
       cached.catch(() => this.cache.delete(key));
       if (this.cache.size > this.options.maxSessions) {
@@ -450,10 +454,11 @@ export class Engine {
         old.then(releaseCached).catch(() => undefined);
       }
     }
-    const s = await cached;
+    const s = this.settled.get(cached) ?? await cached;
     let result: Record<string, ort.Tensor>;
     try {
-      result = s.native ? await this.runNative(s, s.native, order, inputs, outputs, big) : await this.runNode(s, s.session!, order, feeds, outputs);
+      const r = s.native ? this.runNative(s, s.native, order, inputs, outputs, big) : this.runNode(s, s.session!, order, feeds, outputs);
+      result = r instanceof Promise ? await r : r;
     } catch (e) {
       await this.explainIndexError(order);
       throw mapRunError(e);
@@ -539,17 +544,21 @@ export class Engine {
    * ORT writes in place. Graphs over large tensors run on a worker thread (the event loop stays
    * free); small ones run on this thread, where a call costs least.
    */
-  private async runNative(s: CachedSession, session: NativeSession, order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], big: boolean): Promise<Record<string, ort.Tensor>> {
+  private runNative(s: CachedSession, session: NativeSession, order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], big: boolean): Record<string, ort.Tensor> | Promise<Record<string, ort.Tensor>> {
     const ins: HostTensor[] = inputs.map((x) => hostTensor(x.dtype, x.value!.tensor.data as unknown as ArrayBufferView, x.shape));
     for (const n of order) for (const v of n.params) ins.push({ data: v, dims: [v.length], type: 7 });
     const outs = outputs.map((n) => {
       const data = this.reusedOutput(n) ?? new HOST_ARRAY[n.dtype](n.shape.reduce((a, d) => a * d, 1)) as ArrayBufferView;
       return hostTensor(n.dtype, data, n.shape);
     });
-    await session.run(ins, outs, big);
-    const result: Record<string, ort.Tensor> = {};
-    outputs.forEach((n, i) => { result[s.outputNames[i]!] = new ort.Tensor(ORT_TYPE[n.dtype]!, outs[i]!.data as never, n.shape as number[]); });
-    return result;
+    const tensors = () => {
+      const result: Record<string, ort.Tensor> = {};
+      outputs.forEach((n, i) => { result[s.outputNames[i]!] = new ort.Tensor(ORT_TYPE[n.dtype]!, outs[i]!.data as never, n.shape as number[]); });
+      return result;
+    };
+    // Small graphs: synchronous, no promise to wait for.
+    const done = session.run(ins, outs, big);
+    return done ? done.then(tensors) : tensors();
   }
 
   /** After a failed run: finds the take-like node whose indices are out of range and throws its IndexError. */
