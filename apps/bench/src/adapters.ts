@@ -42,6 +42,8 @@ export const ADAPTERS: readonly AdapterSpec[] = [
   { id: 'tfjs:webgpu:plain', package: '@arr/adapter-tfjs', options: { backend: 'webgpu', splitReductions: false, fastMatmul: false }, expectBackend: 'webgpu', install: TFJS_INSTALL, optIn: true },
   { id: 'tfjs:tensorflow', package: '@arr/adapter-tfjs', options: { backend: 'tensorflow' }, expectBackend: 'tensorflow', install: TFJS_INSTALL },
   { id: 'onnxruntime:cpu', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['cpu'] }, expectBackend: 'cpu', install: ORT_INSTALL },
+  // onnxruntime-node's run() instead of ORT's C API, for comparison with onnxruntime:cpu.
+  { id: 'onnxruntime:cpu:node', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['cpu'], cApi: false }, expectBackend: 'cpu', install: ORT_INSTALL, optIn: true },
   { id: 'onnxruntime:webgpu', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['webgpu'] }, expectBackend: 'webgpu', install: ORT_INSTALL },
   // Host arrays uploaded by every run (deviceInputs off), for comparison with onnxruntime:webgpu.
   { id: 'onnxruntime:webgpu:host-inputs', package: '@arr/adapter-onnxruntime', options: { executionProviders: ['webgpu'], deviceInputs: false }, expectBackend: 'webgpu', install: ORT_INSTALL, optIn: true },
