@@ -218,10 +218,18 @@ export class NativeSession {
   private released = false;
   /**
    * Off-heap memory of one run (a session runs once at a time: the engine queues evaluations):
-   * the OrtValue pointers, every tensor's dims, then the small tensors' data.
+   * the OrtValue pointers, every tensor's dims, then a 64-byte slot per tensor for small data.
+   * A session's tensor count and ranks are fixed (they are part of its cache key), so the layout
+   * is the same at every run.
    */
   private frame = new ArrayBuffer(0);
   private frameAddress = 0n;
+  /**
+   * OrtValues of 0-d tensors, by tensor index, kept across runs: their data is the tensor's
+   * frame slot and they have no dims, so one value serves every run (a scalar operand costs no
+   * OrtValue creation and release per run). Released with the frame or the session.
+   */
+  private kept: number[] = [];
   private readonly inputNamesAddress: bigint;
   private readonly outputNamesAddress: bigint;
 
@@ -272,36 +280,39 @@ export class NativeSession {
    */
   private wrapAll(all: readonly HostTensor[]): { words: BigInt64Array; smallAt: number[] } {
     const n = all.length;
-    let rank = 0, small = 0;
-    for (const t of all) {
-      rank += t.dims.length;
-      if (t.data.byteLength <= SMALL_BYTES) small += (t.data.byteLength + 7) & ~7;
-    }
-    const need = 8 * (n + rank) + small;
+    let rank = 0;
+    for (const t of all) rank += t.dims.length;
+    const slots = 8 * (n + rank);
+    const need = slots + SMALL_BYTES * n;
     if (need > this.frame.byteLength) {
-      this.frame = new ArrayBuffer(Math.max(need, 2 * this.frame.byteLength, 1024));
+      this.releaseKept(); // they point into the old frame
+      this.frame = new ArrayBuffer(Math.max(need, 1024));
       this.frameAddress = this.api.koffi.address(new Uint8Array(this.frame)) as bigint;
     }
     const base = this.frameAddress;
     const words = new BigInt64Array(this.frame, 0, n + rank);
     const smallAt: number[] = [];
-    let dimAt = n, dataAt = 8 * (n + rank), k = 0;
+    let dimAt = n, k = 0;
     try {
       for (; k < n; k++) {
         const t = all[k]!;
-        for (let i = 0; i < t.dims.length; i++) words[dimAt + i] = BigInt(t.dims[i]!);
         const bytes = t.data.byteLength;
+        const rank0 = t.dims.length === 0;
         let data: bigint;
         if (bytes <= SMALL_BYTES) {
+          const at = slots + SMALL_BYTES * k;
           const a = t.data as TypedArray;
-          (new (a.constructor as TypedArrayCtor)(this.frame, dataAt, a.length) as { set(x: ArrayLike<unknown>): void }).set(a);
-          smallAt[k] = dataAt;
-          data = base + BigInt(dataAt);
-          dataAt += (bytes + 7) & ~7;
+          (new (a.constructor as TypedArrayCtor)(this.frame, at, a.length) as { set(x: ArrayLike<unknown>): void }).set(a);
+          smallAt[k] = at;
+          const kept = rank0 ? this.kept[k] : undefined;
+          if (kept) { words[k] = BigInt(kept); continue; }
+          data = base + BigInt(at);
         } else {
           data = this.api.koffi.address(t.data) as bigint;
         }
+        for (let i = 0; i < t.dims.length; i++) words[dimAt + i] = BigInt(t.dims[i]!);
         this.api.wrap(data, bytes, base + BigInt(8 * dimAt), t.dims.length, t.type, base + BigInt(8 * k));
+        if (rank0 && bytes <= SMALL_BYTES) this.kept[k] = Number(words[k]!);
         dimAt += t.dims.length;
       }
     } catch (e) {
@@ -311,13 +322,20 @@ export class NativeSession {
     return { words, smallAt };
   }
 
+  /** Releases the run's OrtValues, except the kept ones. */
   private releaseValues(words: BigInt64Array, count: number): void {
-    for (let i = 0; i < count; i++) this.api.releaseValue(Number(words[i]!));
+    for (let i = 0; i < count; i++) if (!this.kept[i]) this.api.releaseValue(Number(words[i]!));
+  }
+
+  private releaseKept(): void {
+    for (const v of this.kept) if (v) this.api.releaseValue(v);
+    this.kept = [];
   }
 
   release(): void {
     if (this.released) return;
     this.released = true;
+    this.releaseKept();
     this.api.releaseSession(this.handle);
     this.handle = 0;
   }
