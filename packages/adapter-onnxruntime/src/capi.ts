@@ -2,7 +2,7 @@
  * ONNX Runtime's C API, called through koffi on the libonnxruntime that onnxruntime-node ships
  * (no addon of ours to compile). The CPU provider runs through it because onnxruntime-node's
  * `run()` copies every output into a fresh JS buffer, even into a pre-allocated one (an Identity
- * on 10⁷ floats took 40 ms against NumPy's 4 ms copy on the 16-core host), and costs ~30 µs more
+ * on 10⁷ floats took 40 ms against NumPy's 4 ms copy on the 2-core VM), and costs ~30 µs more
  * per call. Here inputs and outputs are OrtValues over our own typed arrays: ORT reads and writes
  * them in place. Intermediates come from one arena shared by all sessions (registered on ORT's
  * environment), so a cached session does not pay fresh pages for every temporary.
