@@ -43,7 +43,7 @@ if (cApi) {
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   for (const t of [...new Set([cores, Math.max(1, cores >> 1)])]) {
     for (const spinning of [false, true]) {
-      const s = api.createSession(model, ['a', 'b'], ['c'], { threads: t, optimization: 'all', sharedArena: true, logLevel: 3, spinning });
+      const s = api.createSession(model, ['a', 'b'], ['c'], { threads: t, optimization: 'all', sharedArena: true, spinning });
       out.onnxruntime[`bare C API MatMul ${n}², ${t} threads${spinning ? ', spinning' : ''} (ms)`] = await median(() => s.run([a, b], [c], true));
       s.release();
     }

@@ -16,7 +16,7 @@ const axpy = encodeModel({
   node: [{ opType: 'Mul', input: ['x', 'c'], output: ['t'] }, { opType: 'Add', input: ['t', 'y'], output: ['z'] }],
   input: [vi('x', 1), vi('c', 0), vi('y', 1)], output: [vi('z', 1)],
 });
-const options = { threads: 1, optimization: 'all' as const, sharedArena: true, logLevel: 3 };
+const options = { threads: 1, optimization: 'all' as const, sharedArena: true };
 const f32 = (data: Float32Array, dims: number[] = [data.length]): HostTensor => ({ data, dims, type: F32 });
 
 /** x*c+y in float32 arithmetic, each step rounded (what the two ONNX ops give). */

@@ -64,7 +64,6 @@ export interface NativeSessionOptions {
   readonly optimization: 'basic' | 'all';
   /** Intermediates from the shared arena (see {@link OrtCApi.enableSharedArena}). */
   readonly sharedArena: boolean;
-  readonly logLevel: number;
   /** Worker threads spin between parallel sections instead of sleeping (default false: JS runs between our runs). */
   readonly spinning?: boolean;
 }

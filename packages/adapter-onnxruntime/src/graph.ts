@@ -265,7 +265,7 @@ export class Engine {
   }
 
   fromHost(data: ArrayBufferView, dtype: DType, shape: Shape): LazyNode {
-    return this.leaf(new ort.Tensor(ORT_TYPE[dtype]!, data as never, shape as number[]), dtype, shape);
+    return this.leaf(hostOrtTensor(dtype, data, shape), dtype, shape);
   }
 
   /** A node sharing `src`'s value (same buffer; reshape-like no-ops). */
@@ -526,13 +526,13 @@ export class Engine {
     const feeds: Record<string, ort.Tensor> = {};
     inputTensors.forEach((t, i) => { feeds[s.inputNames[i]!] = t; });
     let p = 0;
-    for (const n of order) for (const v of n.params) feeds[`p${p++}`] = new ort.Tensor('int64', v, [v.length]);
+    for (const n of order) for (const v of n.params) feeds[`p${p++}`] = hostOrtTensor('int64', v, [v.length]);
     // CPU outputs into kept buffers where there are some (every output named: null = ORT allocates).
     let fetches: Record<string, ort.Tensor | null> | undefined;
     if (!this.gpu && this.options.reuseOutputsFrom !== undefined) {
       outputs.forEach((n, i) => {
         const data = this.reusedOutput(n);
-        if (data) (fetches ??= {})[s.outputNames[i]!] = new ort.Tensor(ORT_TYPE[n.dtype]!, data as never, n.shape as number[]);
+        if (data) (fetches ??= {})[s.outputNames[i]!] = hostOrtTensor(n.dtype, data, n.shape);
       });
       if (fetches) for (const name of s.outputNames) if (!(name in fetches)) fetches[name] = null;
     }
@@ -546,14 +546,14 @@ export class Engine {
    */
   private runNative(s: CachedSession, session: NativeSession, order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], big: boolean): Record<string, ort.Tensor> | Promise<Record<string, ort.Tensor>> {
     const ins: HostTensor[] = inputs.map((x) => hostTensor(x.dtype, x.value!.tensor.data as unknown as ArrayBufferView, x.shape));
-    for (const n of order) for (const v of n.params) ins.push({ data: v, dims: [v.length], type: 7 });
+    for (const n of order) for (const v of n.params) ins.push(hostTensor('int64', v, [v.length]));
     const outs = outputs.map((n) => {
       const data = this.reusedOutput(n) ?? new HOST_ARRAY[n.dtype](n.shape.reduce((a, d) => a * d, 1)) as ArrayBufferView;
       return hostTensor(n.dtype, data, n.shape);
     });
     const tensors = () => {
       const result: Record<string, ort.Tensor> = {};
-      outputs.forEach((n, i) => { result[s.outputNames[i]!] = new ort.Tensor(ORT_TYPE[n.dtype]!, outs[i]!.data as never, n.shape as number[]); });
+      outputs.forEach((n, i) => { result[s.outputNames[i]!] = hostOrtTensor(n.dtype, outs[i]!.data, n.shape); });
       return result;
     };
     // Small graphs: synchronous, no promise to wait for.
@@ -630,7 +630,7 @@ export class Engine {
     const native = this.options.native;
     if (native) {
       const session = native.api.createSession(model, [...inputNames, ...paramInputs.map((p) => p.name)], outputNames, {
-        threads: big ? native.threads : 1, optimization: big ? 'all' : 'basic', sharedArena: arena, logLevel: 3,
+        threads: big ? native.threads : 1, optimization: big ? 'all' : 'basic', sharedArena: arena,
       });
       this.sessionsCreated++;
       return { native: session, inputNames, outputNames, promotedNames };
@@ -680,8 +680,14 @@ async function releaseCached(c: CachedSession): Promise<void> {
   await c.session?.release();
 }
 
+/** A host array as the C API runner takes it. */
 function hostTensor(dtype: DType, data: ArrayBufferView, shape: Shape): HostTensor {
   return { data, dims: shape, type: ONNX_TYPE[dtype]! };
+}
+
+/** A host array as an onnxruntime-node CPU tensor (core's host array types are its types). */
+function hostOrtTensor(dtype: DType, data: ArrayBufferView, shape: Shape): ort.Tensor {
+  return new ort.Tensor(ORT_TYPE[dtype]!, data as never, shape as number[]);
 }
 
 /**
