@@ -7,6 +7,7 @@ import ort from 'onnxruntime-node';
 import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError } from '@arr/core';
 import { ATTR, encodeModel, type AttrJSON, type GraphJSON, type NodeJSON, type TensorJSON } from './proto.js';
 import type { HostTensor, NativeSession, OrtCApi } from './capi.js';
+import { KeyWriter, nameCode, opKeyId } from './graph-key.js';
 
 /** ONNX TensorProto.DataType codes. */
 export const ONNX_TYPE: Partial<Record<DType, number>> = {
@@ -52,6 +53,15 @@ export class LazyNode {
   pendingBytes = 0;
   /** For take-like nodes: how to report an out-of-range index found at read-back. */
   indexCheck: { fn: string; axis: number; size: number; indices: LazyNode } | undefined;
+  private keyCode = -1;
+  // Scratch of one evaluation, valid while the stamp equals the engine's epoch (no Maps or Sets
+  // per evaluation): visited (`slot`: 2·position in the order, or 2·input index + 1), reads by
+  // nodes of the graph (`uses`), and being a target.
+  visited = 0;
+  slot = 0;
+  counted = 0;
+  uses = 0;
+  targeted = 0;
 
   constructor(
     readonly engine: Engine,
@@ -79,6 +89,8 @@ export class LazyNode {
   }
 
   get pending(): boolean { return this.value === undefined; }
+  /** `key` as a small integer, for the session cache key (interned at the first evaluation: most recorded nodes never reach one). */
+  get keyId(): number { return this.keyCode >= 0 ? this.keyCode : (this.keyCode = opKeyId(this.key)); }
 }
 
 interface CachedSession {
@@ -251,6 +263,14 @@ export class Engine {
   /** Bytes held in `reusable`. */
   reusableBytes = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Evaluations queued or running. */
+  private inFlight = 0;
+  /** Stamps the nodes' per-evaluation scratch (see LazyNode.visited). */
+  private epoch = 0;
+  private readonly key = new KeyWriter();
+  /** The traversal's stack (reused). */
+  private readonly stackNodes: LazyNode[] = [];
+  private readonly stackNext: number[] = [];
   private readonly gpu: boolean;
 
   constructor(readonly options: EngineOptions) {
@@ -280,7 +300,8 @@ export class Engine {
     const n = new LazyNode(this, dtype, shape, key, inputs, emit, params);
     if (n.weight > this.options.maxPending) {
       // Keep pending expressions bounded: materialise this one in the background (queued).
-      void this.evaluate([n]).catch((e) => { n.error = e; });
+      // Queued, never started inside node(): the caller has not wrapped `n` yet.
+      void this.schedule([n], false, false).catch((e) => { n.error = e; });
     }
     return n;
   }
@@ -359,51 +380,42 @@ export class Engine {
 
   // ---- evaluation ----
 
-  /** Materialises `targets` (serialised with other evaluations). */
+  /**
+   * Materialises `targets` (serialised with other evaluations). With nothing queued it starts
+   * at once, so a small graph with a cached session is computed before this returns.
+   */
   evaluate(targets: readonly LazyNode[], cpuOut = false): Promise<void> {
-    const run = this.queue.then(() => this.evaluateNow(targets, cpuOut));
-    this.queue = run.catch(() => undefined);
+    return this.schedule(targets, cpuOut, this.inFlight === 0);
+  }
+
+  private schedule(targets: readonly LazyNode[], cpuOut: boolean, now: boolean): Promise<void> {
+    const run = now ? this.evaluateNow(targets, cpuOut) : this.queue.then(() => this.evaluateNow(targets, cpuOut));
+    this.inFlight++;
+    const settle = () => { this.inFlight--; };
+    this.queue = run.then(settle, settle);
     return run;
   }
 
   private async evaluateNow(targets: readonly LazyNode[], cpuOut: boolean): Promise<void> {
     for (const t of targets) if (t.error) throw t.error;
     // A target freed while queued (and read by nobody) has nothing left to compute.
-    const pendingTargets = targets.filter((t) => t.pending && (t.alive || t.consumers > 0));
-    if (pendingTargets.length === 0) return;
-    // Topological order of the pending sub-DAG; materialised nodes become graph inputs.
+    const epoch = ++this.epoch;
     const order: LazyNode[] = [];
     const inputs: LazyNode[] = [];
-    const seen = new Map<LazyNode, number>();
-    const visit = (root: LazyNode) => {
-      const stack: [LazyNode, number][] = [[root, 0]];
-      while (stack.length) {
-        const top = stack[stack.length - 1]!;
-        const [n, i] = top;
-        if (i === 0 && seen.has(n)) { stack.pop(); continue; }
-        if (!n.pending) {
-          seen.set(n, -1 - inputs.length);
-          inputs.push(n);
-          stack.pop();
-          continue;
-        }
-        if (i < n.inputs.length) {
-          top[1]++;
-          const c = n.inputs[i]!;
-          if (!seen.has(c)) stack.push([c, 0]);
-          continue;
-        }
-        stack.pop();
-        if (!seen.has(n)) { seen.set(n, order.length); order.push(n); }
-      }
-    };
-    for (const t of pendingTargets) visit(t);
+    let targetCount = 0;
+    for (const t of targets) {
+      if (!t.pending || (!t.alive && t.consumers === 0)) continue;
+      t.targeted = epoch;
+      targetCount++;
+      this.visit(t, epoch, order, inputs);
+    }
+    if (targetCount === 0) return;
     // Outputs: the targets, and nodes still wanted outside this graph.
-    const internal = new Map<LazyNode, number>();
-    for (const n of order) for (const x of n.inputs) internal.set(x, (internal.get(x) ?? 0) + 1);
-    const targetSet = new Set(pendingTargets);
-    const outputs = order.filter((n) => targetSet.has(n) || n.alive || n.consumers > (internal.get(n) ?? 0));
-    const outLoc = outputs.map((n) => (cpuOut && targetSet.has(n)) || !this.gpu ? 'cpu' : 'gpu-buffer');
+    const outputs: LazyNode[] = [];
+    for (const n of order) {
+      if (n.targeted === epoch || n.alive || n.consumers > (n.counted === epoch ? n.uses : 0)) outputs.push(n);
+    }
+    const outLoc = outputs.map((n) => (cpuOut && n.targeted === epoch) || !this.gpu ? 'cpu' : 'gpu-buffer');
     // Small graphs run on one thread: a per-session thread pool costs more than it gives there.
     let largest = 0;
     for (const x of inputs) largest = Math.max(largest, Number(x.value!.tensor.size));
@@ -424,19 +436,22 @@ export class Engine {
     const feeds = inputs.map((x) => x.value!.tensor);
     const scalarKeys = this.options.deviceInputs ? this.deviceScalars(inputs, feeds) : [];
     for (const { node } of scalarKeys) promote.push(node);
-    // Plain loops: this runs on every evaluation, and map/join allocate per node.
-    let key = big ? 'L' : 'S';
-    if (arena) key += 'A';
-    for (let i = 0; i < inputs.length; i++) key += `|${inputs[i]!.dtype}/${inputs[i]!.shape.length}/${feeds[i]!.location}`;
-    key += '|';
+    // The structure as integers (see graph-key.ts): every count precedes its items.
+    const w = this.key;
+    w.reset();
+    w.put((big ? 1 : 0) | (arena ? 2 : 0));
+    w.put(inputs.length);
+    for (let i = 0; i < inputs.length; i++) { w.put(nameCode(inputs[i]!.dtype)); w.put(inputs[i]!.shape.length); w.put(nameCode(feeds[i]!.location)); }
+    w.put(order.length);
     for (const n of order) {
-      key += `${n.key}/${n.dtype}/${n.shape.length}(`;
-      for (const x of n.inputs) key += `${seen.get(x)},`;
-      key += ');';
+      w.put(n.keyId); w.put(nameCode(n.dtype)); w.put(n.shape.length); w.put(n.inputs.length);
+      for (const x of n.inputs) w.put(x.slot);
     }
-    key += '|';
-    for (let i = 0; i < outputs.length; i++) key += `${seen.get(outputs[i]!)}${outLoc[i] === 'cpu' ? 'c' : 'g'},`;
-    if (promote.length) key += `|P${promote.map((x) => seen.get(x)).join(',')}`;
+    w.put(outputs.length);
+    for (let i = 0; i < outputs.length; i++) { w.put(outputs[i]!.slot); w.put(outLoc[i] === 'cpu' ? 0 : 1); }
+    w.put(promote.length);
+    for (const x of promote) w.put(x.slot);
+    const key = w.toString();
     let cached = this.cache.get(key);
     if (cached) {
       // LRU order: most recently used last.
@@ -476,6 +491,38 @@ export class Engine {
     });
     // Pending nodes that were not outputs are no longer wanted by anyone.
     for (const n of order) if (n.pending) this.dropInputs(n);
+  }
+
+  /**
+   * Depth-first from `root` over pending nodes: appends them to `order` (inputs first) and the
+   * materialised nodes they read to `inputs`, stamping `slot`, and counts each node's reads by
+   * pending nodes of the graph (`uses`).
+   */
+  private visit(root: LazyNode, epoch: number, order: LazyNode[], inputs: LazyNode[]): void {
+    if (root.visited === epoch) return;
+    const nodes = this.stackNodes, next = this.stackNext;
+    let sp = 0;
+    nodes[sp] = root; next[sp] = 0; sp++;
+    while (sp > 0) {
+      const n = nodes[sp - 1]!;
+      if (!n.pending) {
+        n.visited = epoch; n.slot = 2 * inputs.length + 1; inputs.push(n);
+        sp--;
+        continue;
+      }
+      const i = next[sp - 1]!;
+      if (i < n.inputs.length) {
+        next[sp - 1] = i + 1;
+        const c = n.inputs[i]!;
+        if (c.counted !== epoch) { c.counted = epoch; c.uses = 0; }
+        c.uses++;
+        if (c.visited !== epoch) { nodes[sp] = c; next[sp] = 0; sp++; }
+        continue;
+      }
+      sp--;
+      n.visited = epoch; n.slot = 2 * order.length; order.push(n);
+    }
+    nodes.length = 0; // drop references to nodes
   }
 
   /**

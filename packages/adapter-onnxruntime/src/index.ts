@@ -84,17 +84,24 @@ export async function createNamespace(options: OnnxNamespaceOptions = {}): Promi
  * pending expression or to time the computation itself.
  */
 export async function evaluate(...arrays: NDArray[]): Promise<void> {
+  if (arrays.length === 1) return adapterOf(arrays[0]).evaluate([arrays[0]!._handle as LazyNode]);
   const byAdapter = new Map<OnnxAdapter, LazyNode[]>();
   for (const a of arrays) {
-    if (!isNDArray(a)) throw new ValueError(`evaluate: arguments must be arrays; received ${String(a)}`);
-    const adapter = a._ctx.adapter;
-    if (!(adapter instanceof OnnxAdapter)) throw new ValueError(`evaluate: the array belongs to the ${adapter.name} adapter, not onnxruntime`);
-    a._ctx.arr('evaluate', 'x', a);
+    const adapter = adapterOf(a);
     const list = byAdapter.get(adapter) ?? [];
     list.push(a._handle as LazyNode);
     byAdapter.set(adapter, list);
   }
   await Promise.all([...byAdapter].map(([ad, hs]) => ad.evaluate(hs)));
+}
+
+/** The onnxruntime adapter that owns `a` (throws ValueError for anything else). */
+function adapterOf(a: NDArray | undefined): OnnxAdapter {
+  if (!isNDArray(a)) throw new ValueError(`evaluate: arguments must be arrays; received ${String(a)}`);
+  const adapter = a._ctx.adapter;
+  if (!(adapter instanceof OnnxAdapter)) throw new ValueError(`evaluate: the array belongs to the ${adapter.name} adapter, not onnxruntime`);
+  a._ctx.arr('evaluate', 'x', a);
+  return adapter;
 }
 
 /** The default namespace: CUDA, else WebGPU, else CPU — whichever starts (see engine()). */
