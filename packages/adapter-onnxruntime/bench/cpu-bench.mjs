@@ -24,6 +24,52 @@ async function median(fn, reps = 7) {
 
 const out = { machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, threads }, runner: np.info().engine().details.runner, onnxruntime: {}, numpy: {} };
 
+// Per-run overhead of a cached graph: a 10-op chain on 4 elements in steady state, measured
+// first, so that garbage collection left over from the large arrays below (which had the main
+// thread share the CPU with V8's collector threads) does not count as the chain's overhead.
+// Means include collections the loop itself causes; cpu/wall > 1 shows other threads were busy.
+{
+  const s = np.asarray(new Float32Array(4).fill(1), { shape: [4] });
+  const tiny = () => np.scope(() => { let t = s; for (let i = 0; i < 5; i++) t = np.add(np.multiply(t, 1.0001), 0.5); return t; });
+  out.onnxruntime['10-op chain on 4 elements, whole call incl. recording (µs)'] = 1000 * await median(async () => { const z = tiny(); await evaluate(z); z.dispose(); }, 201);
+  // Where a run's time goes: recording, evaluate(), and the part inside the runner's run()
+  // (onnxruntime-node's, or ours over the C API: wrapping buffers, ORT's Run, releasing).
+  const owner = cApi ? NativeSession.prototype : ort.InferenceSession.prototype;
+  const run = owner.run;
+  const inRun = [];
+  owner.run = async function (...a) { const t = performance.now(); try { return await run.apply(this, a); } finally { inRun.push(performance.now() - t); } };
+  // Steady state: V8 compiles hot code on background threads during the first thousand runs.
+  for (let i = 0; i < 3000; i++) { const z = tiny(); await evaluate(z); z.dispose(); }
+  const rec = [], ev = [];
+  const reps = 2000;
+  const cpu0 = process.cpuUsage(), wall0 = performance.now();
+  for (let i = 0; i < reps; i++) {
+    let t = performance.now(); const z = tiny(); rec.push(performance.now() - t);
+    t = performance.now(); await evaluate(z); ev.push(performance.now() - t); z.dispose();
+  }
+  owner.run = run;
+  const cpu = process.cpuUsage(cpu0);
+  out.onnxruntime['10-op chain on 4 elements: process CPU time / wall time'] = +((cpu.user + cpu.system) / 1000 / (performance.now() - wall0)).toFixed(2);
+  // Means include garbage-collection pauses; medians compare with the bare session's median below.
+  const mean = (xs) => (1000 * xs.reduce((a, b) => a + b, 0)) / xs.length;
+  const mid = (xs) => 1000 * [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  out.onnxruntime['10-op chain on 4 elements: record / evaluate / inside run() (µs, means)'] = [rec, ev, inRun].map(mean);
+  out.onnxruntime['10-op chain on 4 elements: record / evaluate / inside run() (µs, medians)'] = [rec, ev, inRun].map(mid);
+  // The same ten ops as a bare onnxruntime-node session (scalars as inputs, as the adapter feeds them).
+  const vi = (name, rank) => ({ name, type: { tensorType: { elemType: 1, shape: { dim: rank ? [{ dimParam: 'n' }] : [] } } } });
+  const nodes = [], inputs = [vi('x', 1)], feeds = { x: new ort.Tensor('float32', new Float32Array(4).fill(1), [4]) };
+  let t = 'x';
+  for (let i = 0; i < 10; i++) {
+    inputs.push(vi(`c${i}`, 0));
+    feeds[`c${i}`] = new ort.Tensor('float32', new Float32Array([i % 2 ? 0.5 : 1.0001]), []);
+    nodes.push({ input: [t, `c${i}`], output: [`t${i}`], opType: i % 2 ? 'Add' : 'Mul' });
+    t = `t${i}`;
+  }
+  const bare = await ort.InferenceSession.create(encodeModel({ name: 'chain', node: nodes, initializer: [], input: inputs, output: [vi(t, 1)] }),
+    { executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'basic', enableCpuMemArena: false, enableMemPattern: false, extra: { session: { intra_op: { allow_spinning: '0' } } } });
+  out.onnxruntime['the same 10 ops, bare onnxruntime-node run() (µs)'] = 1000 * await median(() => bare.run(feeds), 2001);
+  s.dispose();
+}
 // matmul 2048² float32 (inputs resident, result evaluated on the engine, not read back)
 for (const n of [1024, 2048]) {
   const a = np.asarray(new Float32Array(n * n).map(() => Math.random()), { shape: [n, n] });
@@ -75,41 +121,7 @@ if (cApi) {
   const before = np.info().engine().details.sessionsCreated;
   out.onnxruntime['10-op chain 2^20 f32 (ms)'] = await median(async () => { const z = chain(); await evaluate(z); z.dispose(); }, 21);
   out.onnxruntime['10-op chain: sessions created over 22 runs'] = np.info().engine().details.sessionsCreated - before;
-  const s = np.asarray(new Float32Array(4).fill(1), { shape: [4] });
-  const tiny = () => np.scope(() => { let t = s; for (let i = 0; i < 5; i++) t = np.add(np.multiply(t, 1.0001), 0.5); return t; });
-  out.onnxruntime['10-op chain on 4 elements, whole call incl. recording (µs)'] = 1000 * await median(async () => { const z = tiny(); await evaluate(z); z.dispose(); }, 201);
-  // Where a run's time goes: recording, evaluate(), and the part inside the runner's run()
-  // (onnxruntime-node's, or ours over the C API: wrapping buffers, ORT's Run, releasing).
-  const owner = cApi ? NativeSession.prototype : ort.InferenceSession.prototype;
-  const run = owner.run;
-  const inRun = [];
-  owner.run = async function (...a) { const t = performance.now(); try { return await run.apply(this, a); } finally { inRun.push(performance.now() - t); } };
-  const rec = [], ev = [];
-  const reps = 2000;
-  for (let i = 0; i < reps; i++) {
-    let t = performance.now(); const z = tiny(); rec.push(performance.now() - t);
-    t = performance.now(); await evaluate(z); ev.push(performance.now() - t); z.dispose();
-  }
-  owner.run = run;
-  // Means include garbage-collection pauses; medians compare with the bare session's median below.
-  const mean = (xs) => (1000 * xs.reduce((a, b) => a + b, 0)) / xs.length;
-  const mid = (xs) => 1000 * [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  out.onnxruntime['10-op chain on 4 elements: record / evaluate / inside run() (µs, means)'] = [rec, ev, inRun].map(mean);
-  out.onnxruntime['10-op chain on 4 elements: record / evaluate / inside run() (µs, medians)'] = [rec, ev, inRun].map(mid);
-  // The same ten ops as a bare onnxruntime-node session (scalars as inputs, as the adapter feeds them).
-  const vi = (name, rank) => ({ name, type: { tensorType: { elemType: 1, shape: { dim: rank ? [{ dimParam: 'n' }] : [] } } } });
-  const nodes = [], inputs = [vi('x', 1)], feeds = { x: new ort.Tensor('float32', new Float32Array(4).fill(1), [4]) };
-  let t = 'x';
-  for (let i = 0; i < 10; i++) {
-    inputs.push(vi(`c${i}`, 0));
-    feeds[`c${i}`] = new ort.Tensor('float32', new Float32Array([i % 2 ? 0.5 : 1.0001]), []);
-    nodes.push({ input: [t, `c${i}`], output: [`t${i}`], opType: i % 2 ? 'Add' : 'Mul' });
-    t = `t${i}`;
-  }
-  const bare = await ort.InferenceSession.create(encodeModel({ name: 'chain', node: nodes, initializer: [], input: inputs, output: [vi(t, 1)] }),
-    { executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'basic', enableCpuMemArena: false, enableMemPattern: false, extra: { session: { intra_op: { allow_spinning: '0' } } } });
-  out.onnxruntime['the same 10 ops, bare onnxruntime-node run() (µs)'] = 1000 * await median(() => bare.run(feeds), 2001);
-  x.dispose(); s.dispose();
+  x.dispose();
 }
 // create-compute-dispose loop: memory() and RSS
 if (loopN > 0) {

@@ -2,6 +2,7 @@
 // the same machine. MLAS splits one GEMM across threads in one dimension only: by rows when
 // N <= M, and then every thread packs all of B for itself. Row blocks as a batch against a
 // B of shape [1, n, n] make each GEMM wider than tall, so its threads split the columns instead.
+// Plain MatMul also runs with more threads than cores.
 // Every form is a bare C API session (the adapter's runner) writing into one reused output;
 // each value is checked against a float64 corner. Prints one JSON object with min / median / p90 (ms).
 // Usage: node bench/cpu-matmul-forms.mjs [--n 2048] [--reps 25]
@@ -54,7 +55,10 @@ for (const [name, g] of Object.entries(forms)) {
   const names = g.input.map((x) => x.name);
   const ins = names.map((x) => ({ data: x === 'bt' ? BT : x === 'a' ? A : B, dims: [n, n], type: F32 }));
   const c = { data: new Float32Array(n * n), dims: [n, n], type: F32 };
-  for (const s of settings) {
+  // More threads than cores (MatMul only): MLAS then cuts the product into more pieces than
+  // there are cores, so a core that falls behind holds up a smaller piece.
+  const more = name === 'MatMul' ? [{ threads: Math.round(1.5 * cores) }, { threads: 2 * cores }] : [];
+  for (const s of [...settings, ...more]) {
     const label = `${name}; ${s.label ?? `${s.threads} threads`}${s.spinning ? ', spinning' : ''}`;
     try {
       const session = api.createSession(model, names, ['c'], { threads: s.threads, optimization: 'all', sharedArena: true, spinning: s.spinning });

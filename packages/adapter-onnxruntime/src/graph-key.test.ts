@@ -1,36 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { KeyWriter, nameCode, opKeyId } from './graph-key.js';
+import { KeyWriter, StructureCache, nameCode, opKeyId } from './graph-key.js';
 import { createNamespace } from './index.js';
 
-const keyOf = (xs: number[]) => { const w = new KeyWriter(); for (const x of xs) w.put(x); return w.toString(); };
+const writer = (xs: number[]) => { const w = new KeyWriter(); for (const x of xs) w.put(x); return w; };
 
 describe('graph cache key', () => {
-  it('distinct integer sequences give distinct keys (the encoding is prefix-free)', () => {
-    // Each pair would collide under a naive concatenation of code units.
-    const pairs: [number[], number[]][] = [
-      [[0x8000], [0x8001, 0]], // one two-unit value against two one-unit values
-      [[32768 + 5], [1, 5]], // a large value against the two units it is written as, read as small ones
-      [[2 ** 30 - 1], [0x7fff, 0x7fff]],
-      [[5, 0], [5]],
-    ];
-    for (const [a, b] of pairs) expect(keyOf(a)).not.toBe(keyOf(b));
-    const seen = new Set<string>();
-    for (let a = 0; a < 40; a++) for (const b of [0, 1, 0x7fff, 0x8000, 0x12345, 2 ** 29]) seen.add(keyOf([a, b]));
-    expect(seen.size).toBe(40 * 6);
+  it('matches only the exact sequence, even when every key shares one bucket', () => {
+    const cache = new StructureCache<string>(0); // mask 0: all keys collide
+    const seqs = [[1, 2, 3], [1, 2], [1, 2, 3, 0], [3, 2, 1], [0x7fffffff], []];
+    seqs.forEach((xs, i) => cache.set(writer(xs), `v${i}`));
+    seqs.forEach((xs, i) => expect(cache.get(writer(xs))).toBe(`v${i}`));
+    expect(cache.get(writer([1, 2, 4]))).toBeUndefined();
+    expect(cache.size).toBe(seqs.length);
   });
-  it('writes keys longer than one fromCharCode call and reuses the writer', () => {
-    const w = new KeyWriter();
-    const long = Array.from({ length: 20_000 }, (_, i) => i % 40_000);
-    for (const v of long) w.put(v);
-    const k1 = w.toString();
+  it('keeps recency: a hit becomes the newest, oldest() is the least recently used', () => {
+    const cache = new StructureCache<string>();
+    const a = cache.set(writer([1]), 'a');
+    cache.set(writer([2]), 'b');
+    expect(cache.oldest()).toBe(a);
+    expect(cache.get(writer([1]))).toBe('a');
+    expect(cache.oldest()!.value).toBe('b');
+    cache.delete(cache.oldest()!);
+    expect(cache.get(writer([2]))).toBeUndefined();
+    expect(cache.values()).toEqual(['a']);
+  });
+  it('grows past its first buffer and is reusable after reset()', () => {
+    const long = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 100_003);
+    const w = writer(long);
+    const cache = new StructureCache<number>();
+    cache.set(w, 1);
     w.reset(); w.put(7);
-    expect(w.toString()).toBe(String.fromCharCode(7));
-    w.reset(); for (const v of long) w.put(v);
-    expect(w.toString()).toBe(k1);
+    expect(cache.get(w)).toBeUndefined();
+    expect(cache.get(writer(long))).toBe(1);
   });
-  it('rejects what it cannot encode', () => {
+  it('rejects what it cannot hold', () => {
     const w = new KeyWriter();
-    for (const bad of [-1, 0.5, 2 ** 30, NaN]) expect(() => w.put(bad)).toThrow(RangeError);
+    for (const bad of [-1, 0.5, 2 ** 31, NaN]) expect(() => w.put(bad)).toThrow(RangeError);
   });
   it('interns op keys and names to stable small integers', () => {
     expect(opKeyId(`b:add:${'float32'}`)).toBe(opKeyId('b:add:float32'));

@@ -1,8 +1,9 @@
 /**
- * The session cache key of a pending graph, built on every evaluation: small integers (interned
- * op keys, dtype and location codes, ranks, input references) written as UTF-16 code units into
- * one flat string. It replaced a key built by string concatenation, whose concatenation, flattening
- * and hashing cost about 15 µs of a 10-op evaluation (2-core VM, 2026-12-03).
+ * The session cache, keyed by a pending graph's structure: a sequence of small integers (interned
+ * op keys, dtype and location codes, ranks, input references) written on every evaluation, hashed
+ * as it is written, and matched exactly against the stored sequences of that hash. It replaced a
+ * string key built by concatenation, whose building, flattening and hashing took 3–15 µs of a
+ * 10-op evaluation (2-core VM, 2026-12-03).
  */
 const opKeys = new Map<string, number>();
 
@@ -27,37 +28,91 @@ export function nameCode(name: string): number {
   return c;
 }
 
-/** Largest integer the key can hold. */
-const MAX = 2 ** 30 - 1;
+const FNV_OFFSET = 0x811c9dc5 | 0, FNV_PRIME = 16777619;
 
-/**
- * Collects non-negative integers and gives them as a string. The encoding is prefix-free
- * (below 2¹⁵: one code unit; else two, the first with its top bit set), so distinct integer
- * sequences always give distinct strings: a cache hit is an exact structural match.
- */
+/** Collects non-negative 31-bit integers and their FNV-1a hash (reused: `reset()` between keys). */
 export class KeyWriter {
-  private readonly units: number[] = [];
-  private n = 0;
+  private buf = new Int32Array(256);
+  length = 0;
+  hash = FNV_OFFSET;
 
-  reset(): void { this.n = 0; }
+  reset(): void { this.length = 0; this.hash = FNV_OFFSET; }
 
   put(v: number): void {
-    if (!(v >= 0 && v <= MAX && Number.isInteger(v))) throw new RangeError(`graph key: ${v} is not an integer in [0, 2^30)`);
-    if (v < 0x8000) this.units[this.n++] = v;
-    else {
-      this.units[this.n++] = 0x8000 | (v >>> 15);
-      this.units[this.n++] = v & 0x7fff;
+    if (!(v >= 0 && v <= 0x7fffffff && Number.isInteger(v))) throw new RangeError(`graph key: ${v} is not an integer in [0, 2^31)`);
+    if (this.length === this.buf.length) {
+      const bigger = new Int32Array(2 * this.buf.length);
+      bigger.set(this.buf);
+      this.buf = bigger;
     }
+    this.buf[this.length++] = v;
+    this.hash = Math.imul(this.hash ^ v, FNV_PRIME);
   }
 
-  toString(): string {
-    const u = this.units;
-    if (this.n === u.length && this.n <= CHUNK) return String.fromCharCode.apply(null, u);
-    let s = '';
-    for (let i = 0; i < this.n; i += CHUNK) s += String.fromCharCode.apply(null, u.slice(i, Math.min(this.n, i + CHUNK)));
-    return s;
+  /** Whether `tokens` is exactly the sequence written since the last reset. */
+  matches(tokens: Int32Array): boolean {
+    if (tokens.length !== this.length) return false;
+    const b = this.buf;
+    for (let i = 0; i < tokens.length; i++) if (tokens[i] !== b[i]) return false;
+    return true;
   }
+
+  /** A copy of the sequence written since the last reset. */
+  snapshot(): Int32Array { return this.buf.slice(0, this.length); }
 }
 
-/** Code units per fromCharCode call (its arguments go on the stack). */
-const CHUNK = 8192;
+export interface CacheEntry<V> {
+  readonly bucket: number;
+  readonly tokens: Int32Array;
+  readonly value: V;
+}
+
+/**
+ * Values by exact key sequence, least recently used first. `mask` picks the hash bits that
+ * choose a bucket (tests pass 0 to put every key in one bucket and check the exact matching).
+ */
+export class StructureCache<V> {
+  private readonly buckets = new Map<number, CacheEntry<V>[]>();
+  /** Insertion order is recency: a hit moves its entry to the end. */
+  private readonly recency = new Set<CacheEntry<V>>();
+
+  constructor(private readonly mask = 0xffffffff) {}
+
+  get size(): number { return this.recency.size; }
+
+  /** The value stored under the writer's sequence (marked most recently used), or undefined. */
+  get(w: KeyWriter): V | undefined {
+    const list = this.buckets.get(w.hash & this.mask);
+    if (!list) return undefined;
+    for (const e of list) {
+      if (!w.matches(e.tokens)) continue;
+      this.recency.delete(e);
+      this.recency.add(e);
+      return e.value;
+    }
+    return undefined;
+  }
+
+  /** Stores `value` under the writer's sequence (which must not be stored yet). */
+  set(w: KeyWriter, value: V): CacheEntry<V> {
+    const e: CacheEntry<V> = { bucket: w.hash & this.mask, tokens: w.snapshot(), value };
+    const list = this.buckets.get(e.bucket);
+    if (list) list.push(e); else this.buckets.set(e.bucket, [e]);
+    this.recency.add(e);
+    return e;
+  }
+
+  delete(e: CacheEntry<V>): void {
+    if (!this.recency.delete(e)) return;
+    const list = this.buckets.get(e.bucket)!;
+    list.splice(list.indexOf(e), 1);
+    if (list.length === 0) this.buckets.delete(e.bucket);
+  }
+
+  /** The least recently used entry. */
+  oldest(): CacheEntry<V> | undefined { return this.recency.values().next().value; }
+
+  values(): V[] { return [...this.recency].map((e) => e.value); }
+
+  clear(): void { this.buckets.clear(); this.recency.clear(); }
+}

@@ -7,7 +7,7 @@ import ort from 'onnxruntime-node';
 import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError } from '@arr/core';
 import { ATTR, encodeModel, type AttrJSON, type GraphJSON, type NodeJSON, type TensorJSON } from './proto.js';
 import type { HostTensor, NativeSession, OrtCApi } from './capi.js';
-import { KeyWriter, nameCode, opKeyId } from './graph-key.js';
+import { KeyWriter, StructureCache, nameCode, opKeyId } from './graph-key.js';
 
 /** ONNX TensorProto.DataType codes. */
 export const ONNX_TYPE: Partial<Record<DType, number>> = {
@@ -83,7 +83,9 @@ export class LazyNode {
     this.weight = Math.min(w, 1e9);
     if (value) { this.value = value; value.refs++; engine.bytes += value.refs === 1 ? value.bytes : 0; }
     else {
-      this.pendingBytes = shape.reduce((a, c) => a * c, 1) * DTYPE_INFO[dtype].itemsize;
+      let size = 1;
+      for (const d of shape) size *= d; // a plain loop: this runs for every recorded op
+      this.pendingBytes = size * DTYPE_INFO[dtype].itemsize;
       engine.bytes += this.pendingBytes;
     }
   }
@@ -251,7 +253,7 @@ export class Engine {
   bytes = 0;
   sessionsCreated = 0;
   runs = 0;
-  private readonly cache = new Map<string, Promise<CachedSession>>();
+  private readonly cache = new StructureCache<Promise<CachedSession>>();
   /** Sessions whose creation has finished, by their promise (no await on the hot path). */
   private readonly settled = new WeakMap<Promise<CachedSession>, CachedSession>();
   /** GPU providers: device copies of host scalars by dtype, shape and value (see deviceScalars). */
@@ -451,22 +453,17 @@ export class Engine {
     for (let i = 0; i < outputs.length; i++) { w.put(outputs[i]!.slot); w.put(outLoc[i] === 'cpu' ? 0 : 1); }
     w.put(promote.length);
     for (const x of promote) w.put(x.slot);
-    const key = w.toString();
-    let cached = this.cache.get(key);
-    if (cached) {
-      // LRU order: most recently used last.
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-    } else {
+    let cached = this.cache.get(w);
+    if (!cached) {
       const building = this.build(order, inputs, outputs, outLoc, big, promote, arena);
       cached = building;
       building.then((c) => this.settled.set(building, c), () => undefined);
-      this.cache.set(key, cached);
-      cached.catch(() => this.cache.delete(key));
+      const entry = this.cache.set(w, cached);
+      cached.catch(() => this.cache.delete(entry));
       if (this.cache.size > this.options.maxSessions) {
-        const [oldKey, old] = this.cache.entries().next().value!;
-        this.cache.delete(oldKey);
-        old.then(releaseCached).catch(() => undefined);
+        const old = this.cache.oldest()!;
+        this.cache.delete(old);
+        old.value.then(releaseCached).catch(() => undefined);
       }
     }
     const s = this.settled.get(cached) ?? await cached;
