@@ -6,7 +6,7 @@ import {
   type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
   DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf,
 } from '@arr/core';
-import { Engine, type Emit, type LazyNode } from './graph.js';
+import { Engine, ONNX_TYPE, type Emit, type LazyNode } from './graph.js';
 import { binary, cast, castKernel, gt, has, isRealFloat, lt, simple, unary, where as whereOp, widen } from './ops.js';
 import type { ExecutionProvider } from './providers.js';
 import type { Builder } from './graph.js';
@@ -34,6 +34,12 @@ export interface OnnxAdapterOptions {
    * reduced elements; a number sets that threshold; `false` turns it off.
    */
   readonly splitReductions?: boolean | number;
+  /**
+   * The dtype of the 0/1 flag tensors that NaN checks, `all`/`any` and bool max/min reduce over.
+   * Default: `uint8` on the CPU provider (the smallest), `int32` on GPU providers (the WebGPU EP
+   * has no uint8 kernels, so ORT would run a uint8 reduction on the CPU behind a copy).
+   */
+  readonly flagDtype?: 'uint8' | 'int32';
   /**
    * CPU provider: host buffers of disposed results (≥ 1 MiB, up to 512 MiB in all) are reused as
    * later runs' outputs instead of fresh memory, which the OS must map page by page. Default
@@ -146,6 +152,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     this.engineRef = new Engine({
       ...(native && 'api' in native ? { native } : {}),
       ep: this.ep, sessionOptions, maxPending: options.maxPending ?? 512, maxSessions: 1000,
+      flagDtype: options.flagDtype ?? (this.ep === 'cpu' ? 'uint8' : 'int32'),
       deviceInputs: this.ep !== 'cpu' && (options.deviceInputs ?? true),
       ...(this.ep === 'cpu' && options.reuseOutputs !== false
         ? { reuseOutputsFrom: typeof options.reuseOutputs === 'number' ? options.reuseOutputs : REUSE_MIN_BYTES } : {}),
@@ -296,9 +303,9 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       const [y, d] = orderable(b, v!, x.dtype);
       let r = b.op(name, [y], { axis, keepdims: 0 });
       if (isRealFloat(x.dtype)) {
-        const nanU8 = b.op('Cast', [b.op('IsNaN', [y])], { to: 2 });
-        const hasNaN = b.op('Cast', [b.op('ReduceMax', [nanU8, b.i64([axis])], { keepdims: 0 })], { to: 9 });
-        r = b.op('Where', [hasNaN, b.op('ArgMax', [nanU8], { axis, keepdims: 0 }), r]);
+        const nanFlags = b.op('Cast', [b.op('IsNaN', [y])], { to: ONNX_TYPE[b.flags]! });
+        const hasNaN = b.op('Cast', [b.op('ReduceMax', [nanFlags, b.i64([axis])], { keepdims: 0 })], { to: 9 });
+        r = b.op('Where', [hasNaN, b.op('ArgMax', [nanFlags], { axis, keepdims: 0 }), r]);
       }
       void d;
       return b.op('Cast', [r], { to: 6 });
@@ -451,7 +458,7 @@ function orderable(b: Builder, v: string, d: DType): [string, DType] {
     // Flip the top bit: unsigned order becomes signed int64 order.
     return [b.op('Cast', [b.op('BitwiseXor', [v, b.scalar('uint64', 1n << 63n)])], { to: 7 }), 'int64'];
   }
-  if (d === 'bool') return [b.op('Cast', [v], { to: 2 }), 'uint8'];
+  if (d === 'bool') return [b.op('Cast', [v], { to: ONNX_TYPE[b.flags]! }), b.flags];
   if (has('TopK', d) && has('ArgMax', d) && has('ReduceMax', d)) return [v, d];
   const w = widen(d);
   return [cast(b, v, d, w), w];
@@ -501,8 +508,8 @@ function emitReduce(b: Builder, op: ReduceOp, v: string, d: DType, axes: number[
       return cast(b, b.op(name, [cast(b, v, d, w), ax], attrs), w, d);
     }
     case 'all': case 'any': {
-      const u8 = b.op('Cast', [d === 'bool' ? v : b.op('Cast', [v], { to: 9 })], { to: 2 });
-      return b.op('Cast', [b.op(op === 'all' ? 'ReduceMin' : 'ReduceMax', [u8, ax], attrs)], { to: 9 });
+      const flags = b.op('Cast', [d === 'bool' ? v : b.op('Cast', [v], { to: 9 })], { to: ONNX_TYPE[b.flags]! });
+      return b.op('Cast', [b.op(op === 'all' ? 'ReduceMin' : 'ReduceMax', [flags, ax], attrs)], { to: 9 });
     }
     case 'max': case 'min': {
       const name = op === 'max' ? 'ReduceMax' : 'ReduceMin';
@@ -510,7 +517,7 @@ function emitReduce(b: Builder, op: ReduceOp, v: string, d: DType, axes: number[
       let r = fromOrderable(b, b.op(name, [y, ax], attrs), d, od);
       if (isRealFloat(d)) {
         // ReduceMax/Min skip NaN on the CPU EP; NumPy propagates it.
-        const nan = b.op('Cast', [b.op('ReduceMax', [b.op('Cast', [b.op('IsNaN', [v])], { to: 2 }), ax], attrs)], { to: 9 });
+        const nan = b.op('Cast', [b.op('ReduceMax', [b.op('Cast', [b.op('IsNaN', [v])], { to: ONNX_TYPE[b.flags]! }), ax], attrs)], { to: 9 });
         r = b.op('Where', [nan, b.scalar(d, NaN), r]);
       }
       return r;
