@@ -400,8 +400,8 @@ export class Engine {
   }
 
   private schedule(targets: readonly LazyNode[], cpuOut: boolean, now: boolean): Promise<void> {
+    this.inFlight++; // first: anything evaluateNow starts synchronously queues behind it
     const run = now ? this.evaluateNow(targets, cpuOut) : this.queue.then(() => this.evaluateNow(targets, cpuOut));
-    this.inFlight++;
     const settle = () => { this.inFlight--; };
     this.queue = run.then(settle, settle);
     return run;
