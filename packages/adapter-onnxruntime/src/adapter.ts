@@ -7,7 +7,7 @@ import {
   DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf,
 } from '@arr/core';
 import { Engine, ONNX_TYPE, type Emit, type LazyNode } from './graph.js';
-import { binary, cast, castKernel, gt, has, isRealFloat, lt, simple, unary, where as whereOp, widen } from './ops.js';
+import { binary, cast, castKernel, gt, has, isnan, isRealFloat, lt, simple, unary, where as whereOp, widen } from './ops.js';
 import type { ExecutionProvider } from './providers.js';
 import type { Builder } from './graph.js';
 import { OrtCApi } from './capi.js';
@@ -35,11 +35,12 @@ export interface OnnxAdapterOptions {
    */
   readonly splitReductions?: boolean | number;
   /**
-   * The dtype of the 0/1 flag tensors that NaN checks, `all`/`any` and bool max/min reduce over.
-   * Default: `uint8` on the CPU provider (the smallest), `int32` on GPU providers (the WebGPU EP
-   * has no uint8 kernels, so ORT would run a uint8 reduction on the CPU behind a copy).
+   * Emit graph forms that GPU providers have kernels for: int32 instead of uint8 flags in
+   * reductions (NaN checks, `all`/`any`, bool max/min), and NaN / infinity tests as comparisons
+   * instead of IsNaN / IsInf. The WebGPU EP has none of those kernels, and ORT would run such
+   * nodes on the CPU behind device-to-host copies. Default: on for GPU providers, off for the CPU.
    */
-  readonly flagDtype?: 'uint8' | 'int32';
+  readonly gpuGraphForms?: boolean;
   /**
    * CPU provider: host buffers of disposed results (≥ 1 MiB, up to 512 MiB in all) are reused as
    * later runs' outputs instead of fresh memory, which the OS must map page by page. Default
@@ -152,7 +153,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     this.engineRef = new Engine({
       ...(native && 'api' in native ? { native } : {}),
       ep: this.ep, sessionOptions, maxPending: options.maxPending ?? 512, maxSessions: 1000,
-      flagDtype: options.flagDtype ?? (this.ep === 'cpu' ? 'uint8' : 'int32'),
+      gpuForms: options.gpuGraphForms ?? this.ep !== 'cpu',
       deviceInputs: this.ep !== 'cpu' && (options.deviceInputs ?? true),
       ...(this.ep === 'cpu' && options.reuseOutputs !== false
         ? { reuseOutputsFrom: typeof options.reuseOutputs === 'number' ? options.reuseOutputs : REUSE_MIN_BYTES } : {}),
@@ -298,16 +299,17 @@ export class OnnxAdapter implements Adapter<LazyNode> {
   }
   argReduce(op: ArgReduceOp, x: K, axis: number): LazyNode {
     const shape = x.shape.filter((_, i) => i !== axis);
+    // Empty result (e.g. argmax of 2x0 over axis 0): no kernel; the WebGPU EP's reductions reject an empty input.
+    if (shape.some((n) => n === 0)) return this.full(shape, 0, 'int32', this.device);
     return this.node('int32', shape, `arg:${op}:${x.dtype}:${axis}`, [x.handle], (b, [v]) => {
       const name = op === 'argmax' ? 'ArgMax' : 'ArgMin';
       const [y, d] = orderable(b, v!, x.dtype);
       let r = b.op(name, [y], { axis, keepdims: 0 });
       if (isRealFloat(x.dtype)) {
-        const nanFlags = b.op('Cast', [b.op('IsNaN', [y])], { to: ONNX_TYPE[b.flags]! });
+        const nanFlags = b.op('Cast', [isnan(b, y, d)], { to: ONNX_TYPE[b.flags]! });
         const hasNaN = b.op('Cast', [b.op('ReduceMax', [nanFlags, b.i64([axis])], { keepdims: 0 })], { to: 9 });
         r = b.op('Where', [hasNaN, b.op('ArgMax', [nanFlags], { axis, keepdims: 0 }), r]);
       }
-      void d;
       return b.op('Cast', [r], { to: 6 });
     });
   }
@@ -423,10 +425,10 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       if (side === 'left') {
         // x1[i] sorts before v (NaN sorts last).
         mask = cmp(xs!, vv);
-        if (isRealFloat(d)) mask = b.op('Or', [mask, b.op('And', [b.op('IsNaN', [vv]), b.op('Not', [b.op('IsNaN', [xs!])])])]);
+        if (isRealFloat(d)) mask = b.op('Or', [mask, b.op('And', [isnan(b, vv, d), b.op('Not', [isnan(b, xs!, d)])])]);
       } else {
         let before = cmp(vv, xs!);
-        if (isRealFloat(d)) before = b.op('Or', [before, b.op('And', [b.op('IsNaN', [xs!]), b.op('Not', [b.op('IsNaN', [vv])])])]);
+        if (isRealFloat(d)) before = b.op('Or', [before, b.op('And', [isnan(b, xs!, d), b.op('Not', [isnan(b, vv, d)])])]);
         mask = b.op('Not', [before]);
       }
       return b.op('ReduceSum', [b.op('Cast', [mask], { to: 6 }), b.i64([-1])], { keepdims: 0 });
@@ -517,7 +519,7 @@ function emitReduce(b: Builder, op: ReduceOp, v: string, d: DType, axes: number[
       let r = fromOrderable(b, b.op(name, [y, ax], attrs), d, od);
       if (isRealFloat(d)) {
         // ReduceMax/Min skip NaN on the CPU EP; NumPy propagates it.
-        const nan = b.op('Cast', [b.op('ReduceMax', [b.op('Cast', [b.op('IsNaN', [v])], { to: ONNX_TYPE[b.flags]! }), ax], attrs)], { to: 9 });
+        const nan = b.op('Cast', [b.op('ReduceMax', [b.op('Cast', [isnan(b, v, d)], { to: ONNX_TYPE[b.flags]! }), ax], attrs)], { to: 9 });
         r = b.op('Where', [nan, b.scalar(d, NaN), r]);
       }
       return r;
@@ -528,13 +530,13 @@ function emitReduce(b: Builder, op: ReduceOp, v: string, d: DType, axes: number[
 /** Stable argsort (int64 indices) along `axis` via TopK; floats sort NaN last (first when descending). */
 function emitArgsort(b: Builder, v: string, d: DType, axis: number, descending: boolean): string {
   const kk = b.param(0); // k = the axis length, fed at run time
-  const [y] = orderable(b, v, d);
+  const [y, od] = orderable(b, v, d);
   if (!isRealFloat(d)) {
     return b.op2('TopK', [y, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
   }
   // Pass 1: values with NaN replaced by 0; pass 2: stable sort of the NaN flags.
-  const nan = b.op('IsNaN', [y]);
-  const clean = b.op('Where', [nan, b.scalar(d, 0), y]);
+  const nan = isnan(b, y, od);
+  const clean = b.op('Where', [nan, b.scalar(od, 0), y]);
   const p1 = b.op2('TopK', [clean, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
   const flags = b.op('GatherElements', [b.op('Cast', [nan], { to: 6 }), p1], { axis });
   const p2 = b.op2('TopK', [flags, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];

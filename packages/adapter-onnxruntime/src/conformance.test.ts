@@ -6,13 +6,13 @@ import { EXPECTED_ERROR_FAILURES, EXPECTED_FAILURES } from './expected-failures.
 // ARR_ORT_SPLIT_REDUCTIONS=<threshold> runs the suite with two-stage reductions from that length;
 // ARR_ORT_REUSE_OUTPUTS=<bytes> reuses released result buffers from that size (0: all of them);
 // ARR_ORT_CAPI=0 runs through onnxruntime-node's run() instead of ORT's C API;
-// ARR_ORT_FLAG_DTYPE=int32 reduces flags in int32, as GPU providers do.
+// ARR_ORT_GPU_FORMS=1 emits the graph forms of GPU providers (int32 flags, NaN tests by comparison).
 const split = Number(process.env['ARR_ORT_SPLIT_REDUCTIONS'] ?? 0);
 const reuse = process.env['ARR_ORT_REUSE_OUTPUTS'];
 const cApi = process.env['ARR_ORT_CAPI'] !== '0';
-const flagDtype = process.env['ARR_ORT_FLAG_DTYPE'] as 'uint8' | 'int32' | undefined;
+const gpuForms = process.env['ARR_ORT_GPU_FORMS'] === '1';
 const np = await createNamespace({
-  executionProviders: ['cpu'], cApi, ...(flagDtype ? { flagDtype } : {}), ...(split > 0 ? { splitReductions: split } : {}), ...(reuse !== undefined ? { reuseOutputs: Number(reuse) } : {}),
+  executionProviders: ['cpu'], cApi, ...(gpuForms ? { gpuGraphForms: true } : {}), ...(split > 0 ? { splitReductions: split } : {}), ...(reuse !== undefined ? { reuseOutputs: Number(reuse) } : {}),
 });
 
 defineConformanceSuite({ name: 'onnxruntime', namespace: np, expectedFailures: EXPECTED_FAILURES, errors: { expectedFailures: EXPECTED_ERROR_FAILURES } });

@@ -129,8 +129,8 @@ export interface EngineOptions {
    * reads them (an Identity output kept on the device), so later graphs do not upload them again.
    */
   readonly deviceInputs?: boolean;
-  /** The dtype of 0/1 flag tensors in reductions (see Builder.flags; default by provider). */
-  readonly flagDtype?: 'uint8' | 'int32';
+  /** Graph forms GPU providers have kernels for (see Builder.gpuForms; default: on for GPU providers). */
+  readonly gpuForms?: boolean;
   /**
    * CPU provider: host buffers of released results of at least this many bytes are kept (up to
    * REUSE_CAP bytes) and handed to later runs as pre-allocated outputs, so a loop that disposes
@@ -152,12 +152,15 @@ const REUSE_CAP = 512 << 20;
 /** Builds one GraphProto while emitting. */
 export class Builder {
   /**
-   * `flags`: the dtype of 0/1 flag tensors that reductions run over (NaN flags, all/any, bool
-   * max): uint8 on the CPU provider, the smallest; int32 on GPU providers, because the WebGPU EP
-   * has no uint8 kernels and ORT then runs such a reduction on the CPU behind a device-to-host
-   * copy (max over 2²⁶ float32 took 400–660 ms on the H200 that way).
+   * `gpuForms`: emit forms that GPU providers have kernels for. The WebGPU EP has no uint8
+   * kernels and no IsNaN / IsInf, and ORT runs such nodes on the CPU behind device-to-host
+   * copies (max over 2²⁶ float32, with its NaN check, took 380–660 ms on the H200 that way).
+   * With it, 0/1 flags that reductions run over are int32 instead of uint8 (`flags`), and NaN
+   * and infinity tests are comparisons.
    */
-  constructor(readonly flags: 'uint8' | 'int32' = 'uint8') {}
+  constructor(readonly gpuForms = false) {}
+  /** The dtype of 0/1 flag tensors that reductions run over (uint8 is the smallest). */
+  get flags(): 'uint8' | 'int32' { return this.gpuForms ? 'int32' : 'uint8'; }
   readonly nodes: NodeJSON[] = [];
   readonly inits: TensorJSON[] = [];
   readonly graphInputs: { name: string; dtype: DType; rank: number }[] = [];
@@ -635,7 +638,7 @@ export class Engine {
   }
 
   private async build(order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], outLoc: string[], big: boolean, promote: LazyNode[], arena: boolean): Promise<CachedSession> {
-    const b = new Builder(this.options.flagDtype ?? (this.gpu ? 'int32' : 'uint8'));
+    const b = new Builder(this.options.gpuForms ?? this.gpu);
     const names = new Map<LazyNode, string>();
     const vi = (name: string, dtype: DType, rank: number) => ({
       name, type: { tensorType: { elemType: ONNX_TYPE[dtype]!, shape: { dim: Array.from({ length: rank }, (_, i) => ({ dimParam: `${name}_d${i}` })) } } },

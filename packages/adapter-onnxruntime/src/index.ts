@@ -38,10 +38,10 @@ export interface OnnxNamespaceOptions {
    */
   readonly deviceInputs?: boolean;
   /**
-   * The dtype of the 0/1 flags that NaN checks, `all`/`any` and bool max/min reduce over (see
-   * `OnnxAdapterOptions.flagDtype`). Default `uint8` on the CPU provider, `int32` on GPU ones.
+   * Graph forms GPU providers have kernels for (int32 flags, NaN tests by comparison; see
+   * `OnnxAdapterOptions.gpuGraphForms`). Default: on for GPU providers, off for the CPU one.
    */
-  readonly flagDtype?: 'uint8' | 'int32';
+  readonly gpuGraphForms?: boolean;
   /**
    * Long reductions to few outputs in two stages (see `OnnxAdapterOptions.splitReductions`).
    * Default on for GPU providers, off for the CPU one; `true` from 65 536 reduced elements, a
@@ -79,7 +79,7 @@ export async function createNamespace(options: OnnxNamespaceOptions = {}): Promi
     ...(options.reuseOutputs !== undefined ? { reuseOutputs: options.reuseOutputs } : {}),
     ...(options.cApi !== undefined ? { cApi: options.cApi } : {}),
     ...(options.arenaBytes !== undefined ? { arenaBytes: options.arenaBytes } : {}),
-    ...(options.flagDtype !== undefined ? { flagDtype: options.flagDtype } : {}),
+    ...(options.gpuGraphForms !== undefined ? { gpuGraphForms: options.gpuGraphForms } : {}),
   };
   return createCoreNamespace(new OnnxAdapter(adapterOptions));
 }

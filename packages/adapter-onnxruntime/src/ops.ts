@@ -76,8 +76,10 @@ export function where(b: Builder, c: string, x: string, y: string, d: D): string
   const w = d === 'bool' ? 'uint8' : widen(d);
   return cast(b, b.op('Where', [c, cast(b, x, d, w), cast(b, y, d, w)]), w, d);
 }
-const isnan = (b: Builder, x: string, d: D) => simple(b, 'IsNaN', [x], d, true);
-const isinf = (b: Builder, x: string, d: D) => simple(b, 'IsInf', [x], d, true);
+/** NaN test of a float: IsNaN, or x ≠ x where GPU providers lack IsNaN (see Builder.gpuForms). */
+export const isnan = (b: Builder, x: string, d: D) => (b.gpuForms ? not(b, eq(b, x, x, d)) : simple(b, 'IsNaN', [x], d, true));
+/** ±inf test of a float: IsInf, or |x| = inf where GPU providers lack IsInf. */
+const isinf = (b: Builder, x: string, d: D) => (b.gpuForms ? eq(b, abs(b, x, d), k(b, d, Infinity), d) : simple(b, 'IsInf', [x], d, true));
 const not = (b: Builder, x: string) => b.op('Not', [x]);
 const or = (b: Builder, x: string, y: string) => b.op('Or', [x, y]);
 const and = (b: Builder, x: string, y: string) => b.op('And', [x, y]);
@@ -221,7 +223,9 @@ export function unary(b: Builder, op: UnaryOp, x: string, d: D): string {
     case 'log10': return viaF32(b, x, d, (y, e) => div(b, b.op('Log', [y]), k(b, e, Math.LN10), e));
     case 'isnan': return float ? isnan(b, x, d) : not(b, eq(b, x, x, d));
     case 'isinf': return float ? isinf(b, x, d) : not(b, eq(b, x, x, d));
-    case 'isfinite': return float ? not(b, or(b, isnan(b, x, d), isinf(b, x, d))) : eq(b, x, x, d);
+    case 'isfinite':
+      if (!float) return eq(b, x, x, d);
+      return b.gpuForms ? lt(b, abs(b, x, d), k(b, d, Infinity), d) : not(b, or(b, isnan(b, x, d), isinf(b, x, d)));
     case 'sin': return b.op('Sin', [x]);
     case 'cos': return b.op('Cos', [x]);
     case 'tanh': return b.op('Tanh', [x]);

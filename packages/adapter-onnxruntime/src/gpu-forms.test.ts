@@ -1,0 +1,41 @@
+// The graph forms of GPU providers (`gpuGraphForms`: int32 flags in reductions, NaN and infinity
+// tests by comparison) give the same results as the CPU forms (uint8 flags, IsNaN / IsInf).
+// Both run here on the CPU provider. Expected values computed with NumPy 2.4 (python3 -c, 2026-12-03).
+import { describe, expect, it } from 'vitest';
+import { createNamespace } from './index.js';
+
+const x = [[1, NaN, 3], [4, Infinity, -1], [NaN, -Infinity, 2]];
+const b = [[true, false, true], [true, true, true]];
+const notB = [[false, true, false], [false, false, false]];
+const numpy = {
+  isnan: [[false, true, false], [false, false, false], [true, false, false]],
+  isinf: [[false, false, false], [false, true, false], [false, true, false]],
+  isfinite: [[true, false, true], [true, false, true], [false, false, true]],
+  sortRow: [1, 3, NaN], argsortCol: [0, 1, 2], searchsorted: [2, 1],
+  max0: [NaN, NaN, 3], min1: [NaN, -1, NaN], argmax1: [1, 1, 0], argmin0: [2, 0, 1],
+  all1: [false, true], any0: [false, true, false], bmax1: [true, true], bmin1: [false, true], argsortb: [1, 0, 2],
+};
+
+describe.each([false, true])('gpuGraphForms: %s', (gpuGraphForms) => {
+  it('NaN / infinity tests and flag reductions match NumPy', async () => {
+    const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });
+    const a = np.asarray(x, { dtype: 'float32' });
+    const m = np.asarray(b, { dtype: 'bool' });
+    const got = {
+      isnan: await np.isnan(a).toArray(), isinf: await np.isinf(a).toArray(), isfinite: await np.isfinite(a).toArray(),
+      sortRow: await np.sort(a.get(0)).toArray(), argsortCol: await np.argsort(a.get(':', 0)).toArray(),
+      searchsorted: await np.searchsorted(np.asarray([1, 2, NaN], { dtype: 'float32' }), np.asarray([NaN, 1.5], { dtype: 'float32' })).toArray(),
+      max0: await np.max(a, { axis: 0 }).toArray(), min1: await np.min(a, { axis: 1 }).toArray(),
+      argmax1: await np.argmax(a, { axis: 1 }).toArray(), argmin0: await np.argmin(a, { axis: 0 }).toArray(),
+      all1: await np.all(m, { axis: 1 }).toArray(), any0: await np.any(np.asarray(notB, { dtype: 'bool' }), { axis: 0 }).toArray(),
+      bmax1: await np.max(m, { axis: 1 }).toArray(), bmin1: await np.min(m, { axis: 1 }).toArray(), argsortb: await np.argsort(m.get(0)).toArray(),
+    };
+    expect(got).toEqual(numpy);
+  });
+  it('argmax / argmin with an empty result need no kernel', async () => {
+    const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });
+    const e = np.zeros([2, 0], { dtype: 'float32' });
+    expect((await np.argmax(e, { axis: 0 }).toArray())).toEqual([]);
+    expect(np.argmin(e, { axis: 0 }).shape).toEqual([0]);
+  });
+});
