@@ -7,7 +7,7 @@ import {
   DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf,
 } from '@arr/core';
 import { Engine, ONNX_TYPE, type Emit, type LazyNode } from './graph.js';
-import { binary, cast, castKernel, gt, has, isnan, isRealFloat, lt, simple, unary, where as whereOp, widen } from './ops.js';
+import { binary, cast, castKernel, gt, has, isnan, isRealFloat, lt, or, simple, unary, where as whereOp, widen } from './ops.js';
 import type { ExecutionProvider } from './providers.js';
 import type { Builder } from './graph.js';
 import { OrtCApi } from './capi.js';
@@ -425,10 +425,10 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       if (side === 'left') {
         // x1[i] sorts before v (NaN sorts last).
         mask = cmp(xs!, vv);
-        if (isRealFloat(d)) mask = b.op('Or', [mask, b.op('And', [isnan(b, vv, d), b.op('Not', [isnan(b, xs!, d)])])]);
+        if (isRealFloat(d)) mask = or(b, mask, b.op('And', [isnan(b, vv, d), b.op('Not', [isnan(b, xs!, d)])]));
       } else {
         let before = cmp(vv, xs!);
-        if (isRealFloat(d)) before = b.op('Or', [before, b.op('And', [isnan(b, xs!, d), b.op('Not', [isnan(b, vv, d)])])]);
+        if (isRealFloat(d)) before = or(b, before, b.op('And', [isnan(b, xs!, d), b.op('Not', [isnan(b, vv, d)])]));
         mask = b.op('Not', [before]);
       }
       return b.op('ReduceSum', [b.op('Cast', [mask], { to: 6 }), b.i64([-1])], { keepdims: 0 });

@@ -14,6 +14,8 @@ const numpy = {
   sortRow: [1, 3, NaN], argsortCol: [0, 1, 2], searchsorted: [2, 1],
   max0: [NaN, NaN, 3], min1: [NaN, -1, NaN], argmax1: [1, 1, 0], argmin0: [2, 0, 1],
   all1: [false, true], any0: [false, true, false], bmax1: [true, true], bmin1: [false, true], argsortb: [1, 0, 2],
+  or: [true, true, true], xor: [false, true, false], bitwiseXor: [false, true, false],
+  remainder: [1, -1, 2, -2], floorDivide: [-4, 3, -4, 3],
 };
 
 describe.each([false, true])('gpuGraphForms: %s', (gpuGraphForms) => {
@@ -21,6 +23,7 @@ describe.each([false, true])('gpuGraphForms: %s', (gpuGraphForms) => {
     const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });
     const a = np.asarray(x, { dtype: 'float32' });
     const m = np.asarray(b, { dtype: 'bool' });
+    const ints = np.asarray([10, 11, -10, -11], { dtype: 'int32' });
     const got = {
       isnan: await np.isnan(a).toArray(), isinf: await np.isinf(a).toArray(), isfinite: await np.isfinite(a).toArray(),
       sortRow: await np.sort(a.get(0)).toArray(), argsortCol: await np.argsort(a.get(':', 0)).toArray(),
@@ -29,6 +32,10 @@ describe.each([false, true])('gpuGraphForms: %s', (gpuGraphForms) => {
       argmax1: await np.argmax(a, { axis: 1 }).toArray(), argmin0: await np.argmin(a, { axis: 0 }).toArray(),
       all1: await np.all(m, { axis: 1 }).toArray(), any0: await np.any(np.asarray(notB, { dtype: 'bool' }), { axis: 0 }).toArray(),
       bmax1: await np.max(m, { axis: 1 }).toArray(), bmin1: await np.min(m, { axis: 1 }).toArray(), argsortb: await np.argsort(m.get(0)).toArray(),
+      or: await np.logicalOr(m.get(0), m.get(1)).toArray(), xor: await np.logicalXor(m.get(0), m.get(1)).toArray(),
+      bitwiseXor: await np.bitwiseXor(m.get(0), m.get(1)).toArray(),
+      remainder: await np.remainder(ints, np.asarray([3, -3, 3, -3], { dtype: 'int32' })).toArray(),
+      floorDivide: await np.floorDivide(ints, np.asarray([-3, 3, 3, -3], { dtype: 'int32' })).toArray(),
     };
     expect(got).toEqual(numpy);
   });

@@ -81,7 +81,9 @@ export const isnan = (b: Builder, x: string, d: D) => (b.gpuForms ? not(b, eq(b,
 /** ±inf test of a float: IsInf, or |x| = inf where GPU providers lack IsInf. */
 const isinf = (b: Builder, x: string, d: D) => (b.gpuForms ? eq(b, abs(b, x, d), k(b, d, Infinity), d) : simple(b, 'IsInf', [x], d, true));
 const not = (b: Builder, x: string) => b.op('Not', [x]);
-const or = (b: Builder, x: string, y: string) => b.op('Or', [x, y]);
+/** Bool or / xor: the WebGPU EP has And and Not but no Or or Xor (ORT ran 718 Or nodes on the CPU in its conformance run), so GPU forms use De Morgan. */
+export const or = (b: Builder, x: string, y: string) => (b.gpuForms ? not(b, and(b, not(b, x), not(b, y))) : b.op('Or', [x, y]));
+const xor = (b: Builder, x: string, y: string) => (b.gpuForms ? and(b, or(b, x, y), not(b, and(b, x, y))) : b.op('Xor', [x, y]));
 const and = (b: Builder, x: string, y: string) => b.op('And', [x, y]);
 const add = (b: Builder, x: string, y: string, d: D) => simple(b, 'Add', [x, y], d);
 const sub = (b: Builder, x: string, y: string, d: D) => simple(b, 'Sub', [x, y], d);
@@ -259,10 +261,10 @@ export function binary(b: Builder, op: BinaryOp, x: string, y: string, d: D): st
     case 'divide': return div(b, x, y, d);
     case 'logicalAnd': return and(b, x, y);
     case 'logicalOr': return or(b, x, y);
-    case 'logicalXor': return b.op('Xor', [x, y]);
+    case 'logicalXor': return xor(b, x, y);
     case 'bitwiseAnd': return d === 'bool' ? and(b, x, y) : b.op('BitwiseAnd', [x, y]);
     case 'bitwiseOr': return d === 'bool' ? or(b, x, y) : b.op('BitwiseOr', [x, y]);
-    case 'bitwiseXor': return d === 'bool' ? b.op('Xor', [x, y]) : b.op('BitwiseXor', [x, y]);
+    case 'bitwiseXor': return d === 'bool' ? xor(b, x, y) : b.op('BitwiseXor', [x, y]);
     case 'bitwiseLeftShift': return shift(b, x, y, d, 'LEFT');
     case 'bitwiseRightShift': return shift(b, x, y, d, 'RIGHT');
     case 'maximum': case 'minimum': {
@@ -337,8 +339,9 @@ function nextafter(b: Builder, x: string, y: string, d: D): string {
   // Signs are applied by multiplication (the CPU EP's Where turns −0 into +0): y's when x == y,
   // else the result's, and x's when x ± δ rounds to zero.
   const negative = where(b, same, signbit(b, y, d), or(b, signbit(b, r1, d), and(b, eq(b, r1, c(0), d), signbit(b, x, d))), 'bool');
-  const r3 = mul(b, abs(b, r2, d), where(b, negative, c(-1), c(1), d), d);
-  return where(b, or(b, isnan(b, x, d), isnan(b, y, d)), add(b, x, y, d), r3, d);
+  // NaN is chosen before the sign is applied, so no Where sees the signed result.
+  const magnitude = where(b, or(b, isnan(b, x, d), isnan(b, y, d)), add(b, x, y, d), abs(b, r2, d), d);
+  return mul(b, magnitude, where(b, negative, c(-1), c(1), d), d);
 }
 
 /** NumPy's float floor_divide (npy_divmod): from fmod, so that a // b and a % b agree. */
@@ -347,7 +350,7 @@ function floorDivFloat(b: Builder, x: string, y: string, d: D): string {
   const zero = c(0);
   const mod = b.op('Mod', [x, y], { fmod: 1 });
   let dv = div(b, sub(b, x, mod, d), y, d);
-  const fix = and(b, not(b, eq(b, mod, zero, d)), b.op('Xor', [lt(b, y, zero, d), lt(b, mod, zero, d)]));
+  const fix = and(b, not(b, eq(b, mod, zero, d)), xor(b, lt(b, y, zero, d), lt(b, mod, zero, d)));
   dv = where(b, fix, sub(b, dv, c(1), d), dv, d);
   const fl = b.op('Floor', [dv]);
   let r = where(b, gt(b, sub(b, dv, fl, d), c(0.5), d), add(b, fl, c(1), d), fl, d);
@@ -360,7 +363,7 @@ function floorDivFloat(b: Builder, x: string, y: string, d: D): string {
 function remFloat(b: Builder, x: string, y: string, d: D): string {
   const zero = k(b, d, 0);
   const mod = b.op('Mod', [x, y], { fmod: 1 });
-  const fix = and(b, not(b, eq(b, mod, zero, d)), b.op('Xor', [lt(b, y, zero, d), lt(b, mod, zero, d)]));
+  const fix = and(b, not(b, eq(b, mod, zero, d)), xor(b, lt(b, y, zero, d), lt(b, mod, zero, d)));
   const r = where(b, fix, add(b, mod, y, d), mod, d);
   return where(b, eq(b, mod, zero, d), where(b, signbit(b, y, d), k(b, d, -0), zero, d), r, d);
 }
@@ -373,7 +376,7 @@ function floorDivInt(b: Builder, x: string, y: string, d: D): string {
   let q = div(b, x, ys, d);
   if (isSigned(d)) {
     const r = sub(b, x, mul(b, q, ys, d), d);
-    const fix = and(b, not(b, eq(b, r, zero, d)), b.op('Xor', [lt(b, r, zero, d), lt(b, ys, zero, d)]));
+    const fix = and(b, not(b, eq(b, r, zero, d)), xor(b, lt(b, r, zero, d), lt(b, ys, zero, d)));
     q = where(b, fix, sub(b, q, one, d), q, d);
     q = where(b, eq(b, y, k(b, d, -1), d), neg(b, x, d), q, d);
   }
