@@ -1,10 +1,11 @@
 // Reads ORT's verbose log (ARR_ORT_LOG_LEVEL=0) on stdin and counts, by op type, the nodes that
 // ORT placed on the CPU provider in sessions made for a GPU provider: work that silently leaves
-// the GPU (plus the small shape computations ORT keeps on the CPU on purpose). Prints one JSON
-// object. Usage: ARR_ORT_LOG_LEVEL=0 <command> 2>&1 | node bench/cpu-placed-nodes.mjs
+// the GPU (plus the small shape computations ORT keeps on the CPU on purpose), and by origin: the
+// adapter names each ONNX node after the op key of the array function that emitted it (graph.ts,
+// Builder.origin). Prints one JSON object. Usage: ARR_ORT_LOG_LEVEL=0 <command> 2>&1 | node bench/cpu-placed-nodes.mjs
 import readline from 'node:readline';
 
-const onCpu = new Map();
+const onCpu = new Map(), byOrigin = new Map();
 let sessions = 0, sessionsWithCpuNodes = 0, sessionsAllOnCpu = 0, inCpuList = false, counted = false;
 for await (const line of readline.createInterface({ input: process.stdin })) {
   if (line.includes('Node placements')) { sessions++; inCpuList = false; counted = false; continue; }
@@ -17,9 +18,11 @@ for await (const line of readline.createInterface({ input: process.stdin })) {
     continue;
   }
   if (!inCpuList) continue;
-  const node = /VerifyEachNodeIsAssignedToAnEp\]\s+(\w+) \(/.exec(line);
-  if (node) onCpu.set(node[1], (onCpu.get(node[1]) ?? 0) + 1);
-  else inCpuList = false;
+  const node = /VerifyEachNodeIsAssignedToAnEp\]\s+(\w+) \((.*)\)\s*$/.exec(line);
+  if (!node) { inCpuList = false; continue; }
+  onCpu.set(node[1], (onCpu.get(node[1]) ?? 0) + 1);
+  const origin = `${node[2].replace(/#\d+$/, '')} → ${node[1]}`;
+  byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + 1);
 }
-const byCount = Object.fromEntries([...onCpu].sort((a, b) => b[1] - a[1]));
-console.log(JSON.stringify({ sessions, sessionsWithCpuNodes, sessionsAllOnCpu, cpuNodesByOp: byCount }, null, 1));
+const top = (m, n = Infinity) => Object.fromEntries([...m].sort((a, b) => b[1] - a[1]).slice(0, n));
+console.log(JSON.stringify({ sessions, sessionsWithCpuNodes, sessionsAllOnCpu, cpuNodesByOp: top(onCpu), cpuNodesByOrigin: top(byOrigin, 80) }, null, 1));

@@ -168,6 +168,11 @@ export class Builder {
   private paramBase = 0;
   private readonly constCache = new Map<string, string>();
   paramCount = 0;
+  /**
+   * The op key of the recorded node being emitted: every ONNX node is named after it, so ORT's
+   * logs (node placement, errors) say which array function a node came from.
+   */
+  private origin = 'graph';
 
   tmp(): string { return `t${this.n++}`; }
 
@@ -180,7 +185,7 @@ export class Builder {
       else if (Number.isInteger(v)) attribute.push({ name, type: ATTR.INT, i: v });
       else attribute.push({ name, type: ATTR.FLOAT, f: v });
     }
-    this.nodes.push({ opType: type, input: [...inputs], output: out, attribute });
+    this.nodes.push({ opType: type, input: [...inputs], output: out, attribute, name: `${this.origin}#${this.nodes.length}` });
     return out[0]!;
   }
   /** Both outputs of a two-output op (TopK). */
@@ -205,7 +210,7 @@ export class Builder {
 
   /** The i-th runtime parameter of the node being emitted. */
   param(i: number): string { return `p${this.paramBase + i}`; }
-  beginNode(node: LazyNode): void { this.paramBase = this.paramCount; this.paramCount += node.params.length; }
+  beginNode(node: LazyNode): void { this.paramBase = this.paramCount; this.paramCount += node.params.length; this.origin = node.key; }
 }
 
 function encodeValues(dtype: DType, values: readonly (number | bigint)[]): Uint8Array {

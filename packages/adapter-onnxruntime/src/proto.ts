@@ -65,7 +65,7 @@ export interface AttrJSON {
   name: string; type: number; f?: number; i?: number; ints?: number[]; floats?: number[]; t?: TensorJSON; s?: Uint8Array;
 }
 export interface TensorJSON { name?: string; dims: number[]; dataType: number; rawData: Uint8Array }
-export interface NodeJSON { input: string[]; output: string[]; opType: string; attribute?: AttrJSON[]; domain?: string }
+export interface NodeJSON { input: string[]; output: string[]; opType: string; attribute?: AttrJSON[]; domain?: string; name?: string }
 export interface ValueInfoJSON { name: string; type: { tensorType: { elemType: number; shape?: { dim: { dimValue?: number; dimParam?: string }[] } } } }
 export interface GraphJSON { name: string; node: NodeJSON[]; initializer: TensorJSON[]; input: ValueInfoJSON[]; output: ValueInfoJSON[] }
 
