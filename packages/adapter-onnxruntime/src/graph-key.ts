@@ -2,8 +2,8 @@
  * The session cache, keyed by a pending graph's structure: a sequence of small integers (interned
  * op keys, dtype and location codes, ranks, input references) written on every evaluation, hashed
  * as it is written, and matched exactly against the stored sequences of that hash. It replaced a
- * string key built by concatenation, whose building, flattening and hashing took 3–15 µs of a
- * 10-op evaluation (2-core VM, 2026-12-03).
+ * string key built by concatenation: on the 2-core VM (2026-12-03) the traversal and that key took
+ * 11 µs and the Map lookup 5 µs of a 43 µs evaluation of a 10-op chain.
  */
 const opKeys = new Map<string, number>();
 
