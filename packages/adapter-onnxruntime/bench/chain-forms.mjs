@@ -7,16 +7,14 @@
 // Usage: node bench/chain-forms.mjs [--ep webgpu] [--log2 26]
 import ort from 'onnxruntime-node';
 import { encodeModel } from '../dist/proto.js';
+import { F32, i64init, vi } from './onnx-graph-helpers.mjs';
 
 const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
 const ep = arg('--ep', 'webgpu');
 const n = 2 ** Number(arg('--log2', 26));
 const gpu = ep !== 'cpu';
 const provider = gpu ? { name: ep, storageBufferCacheMode: 'simple' } : ep;
-const F32 = 1;
-const vi = (name, dims) => ({ name, type: { tensorType: { elemType: F32, shape: { dim: dims.map((d) => ({ dimValue: d })) } } } });
 const f32init = (name, v) => ({ name, dims: [], dataType: F32, rawData: new Uint8Array(Float32Array.of(v).buffer) });
-const i64init = (name, values) => ({ name, dims: [values.length], dataType: 7, rawData: new Uint8Array(BigInt64Array.from(values.map(BigInt)).buffer) });
 const session = (graph, outputsOnGpu) => ort.InferenceSession.create(encodeModel({ name: 'g', initializer: [], ...graph }), {
   executionProviders: [provider], graphOptimizationLevel: 'all', logSeverityLevel: 3,
   ...(gpu ? { preferredOutputLocation: outputsOnGpu ? 'gpu-buffer' : 'cpu' } : {}),
