@@ -4,9 +4,9 @@ import ort from 'onnxruntime-node';
 import {
   type Adapter, type ArgReduceOp, type BinaryOp, type Capabilities, type Device, type DType, type EngineInfo,
   type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
-  DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf,
+  DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf, sizeOf,
 } from '@arr/core';
-import { Engine, ONNX_TYPE, type Emit, type LazyNode } from './graph.js';
+import { Engine, type Emit, type LazyNode } from './graph.js';
 import { binary, cast, castKernel, gt, has, isnan, isRealFloat, lt, or, simple, unary, where as whereOp, widen } from './ops.js';
 import type { ExecutionProvider } from './providers.js';
 import type { Builder } from './graph.js';
@@ -217,7 +217,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     return data;
   }
   full(shape: Shape, value: FillValue, dtype: DType, _device: Device): LazyNode {
-    const size = shape.reduce((a, b) => a * b, 1);
+    const size = sizeOf(shape);
     if (size <= 1) return this.engineRef.fromHost(this.hostFill(shape, value, dtype, size), dtype, shape);
     const s = this.engineRef.fromHost(this.hostFill([], value, dtype, 1), dtype, []);
     const n = this.node(dtype, shape, 'full', [s], (b, [v], nd) => b.op('Expand', [v!, b.param(0)]), [i64(shape)]);
@@ -306,7 +306,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       const [y, d] = orderable(b, v!, x.dtype);
       let r = b.op(name, [y], { axis, keepdims: 0 });
       if (isRealFloat(x.dtype)) {
-        const nanFlags = b.op('Cast', [isnan(b, y, d)], { to: ONNX_TYPE[b.flags]! });
+        const nanFlags = cast(b, isnan(b, y, d), 'bool', b.flags);
         const hasNaN = b.op('Cast', [b.op('ReduceMax', [nanFlags, b.i64([axis])], { keepdims: 0 })], { to: 9 });
         r = b.op('Where', [hasNaN, b.op('ArgMax', [nanFlags], { axis, keepdims: 0 }), r]);
       }
@@ -460,7 +460,7 @@ function orderable(b: Builder, v: string, d: DType): [string, DType] {
     // Flip the top bit: unsigned order becomes signed int64 order.
     return [b.op('Cast', [b.op('BitwiseXor', [v, b.scalar('uint64', 1n << 63n)])], { to: 7 }), 'int64'];
   }
-  if (d === 'bool') return [b.op('Cast', [v], { to: ONNX_TYPE[b.flags]! }), b.flags];
+  if (d === 'bool') return [cast(b, v, 'bool', b.flags), b.flags];
   if (has('TopK', d) && has('ArgMax', d) && has('ReduceMax', d)) return [v, d];
   const w = widen(d);
   return [cast(b, v, d, w), w];
@@ -510,7 +510,7 @@ function emitReduce(b: Builder, op: ReduceOp, v: string, d: DType, axes: number[
       return cast(b, b.op(name, [cast(b, v, d, w), ax], attrs), w, d);
     }
     case 'all': case 'any': {
-      const flags = b.op('Cast', [d === 'bool' ? v : b.op('Cast', [v], { to: 9 })], { to: ONNX_TYPE[b.flags]! });
+      const flags = cast(b, d === 'bool' ? v : b.op('Cast', [v], { to: 9 }), 'bool', b.flags);
       return b.op('Cast', [b.op(op === 'all' ? 'ReduceMin' : 'ReduceMax', [flags, ax], attrs)], { to: 9 });
     }
     case 'max': case 'min': {
@@ -519,7 +519,7 @@ function emitReduce(b: Builder, op: ReduceOp, v: string, d: DType, axes: number[
       let r = fromOrderable(b, b.op(name, [y, ax], attrs), d, od);
       if (isRealFloat(d)) {
         // ReduceMax/Min skip NaN on the CPU EP; NumPy propagates it.
-        const nan = b.op('Cast', [b.op('ReduceMax', [b.op('Cast', [isnan(b, v, d)], { to: ONNX_TYPE[b.flags]! }), ax], attrs)], { to: 9 });
+        const nan = b.op('Cast', [b.op('ReduceMax', [cast(b, isnan(b, v, d), 'bool', b.flags), ax], attrs)], { to: 9 });
         r = b.op('Where', [nan, b.scalar(d, NaN), r]);
       }
       return r;

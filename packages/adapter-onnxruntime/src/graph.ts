@@ -4,7 +4,7 @@
  * every shape-dependent constant is a runtime-fed int64 input, so dimensions stay symbolic).
  */
 import ort from 'onnxruntime-node';
-import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError } from '@arr/core';
+import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError, sizeOf } from '@arr/core';
 import { ATTR, encodeModel, type AttrJSON, type GraphJSON, type NodeJSON, type TensorJSON } from './proto.js';
 import type { HostTensor, NativeSession, OrtCApi } from './capi.js';
 import { KeyWriter, StructureCache, nameCode, opKeyId } from './graph-key.js';
@@ -83,9 +83,7 @@ export class LazyNode {
     this.weight = Math.min(w, 1e9);
     if (value) { this.value = value; value.refs++; engine.bytes += value.refs === 1 ? value.bytes : 0; }
     else {
-      let size = 1;
-      for (const d of shape) size *= d; // a plain loop: this runs for every recorded op
-      this.pendingBytes = size * DTYPE_INFO[dtype].itemsize;
+      this.pendingBytes = sizeOf(shape) * DTYPE_INFO[dtype].itemsize;
       engine.bytes += this.pendingBytes;
     }
   }
@@ -377,7 +375,7 @@ export class Engine {
   private reusedOutput(n: LazyNode): ArrayBufferView | null {
     const min = this.options.reuseOutputsFrom;
     if (min === undefined) return null;
-    const bytes = n.shape.reduce((a, d) => a * d, 1) * DTYPE_INFO[n.dtype].itemsize;
+    const bytes = sizeOf(n.shape) * DTYPE_INFO[n.dtype].itemsize;
     if (bytes < min) return null;
     const buf = this.reusable.get(bytes)?.pop();
     if (!buf) return null;
@@ -609,7 +607,7 @@ export class Engine {
     const ins: HostTensor[] = inputs.map((x) => hostTensor(x.dtype, x.value!.tensor.data as unknown as ArrayBufferView, x.shape));
     for (const n of order) for (const v of n.params) ins.push(hostTensor('int64', v, [v.length]));
     const outs = outputs.map((n) => {
-      const data = this.reusedOutput(n) ?? new HOST_ARRAY[n.dtype](n.shape.reduce((a, d) => a * d, 1)) as ArrayBufferView;
+      const data = this.reusedOutput(n) ?? new HOST_ARRAY[n.dtype](sizeOf(n.shape)) as ArrayBufferView;
       return hostTensor(n.dtype, data, n.shape);
     });
     const tensors = () => {
