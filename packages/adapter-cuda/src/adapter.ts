@@ -731,7 +731,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const operands: (readonly number[])[] = [...inputs.map((x) => x.strides), outStrides];
     const { modes, collapsed: col } = classify(shape, operands);
     const outMode: Mode = modes[modes.length - 1] === 'b' ? 'c' : modes[modes.length - 1]!;
-    const anyStrided = modes.some((m, i) => m === 's' || (i === modes.length - 1 && outMode === 's'));
+    const anyStrided = modes.includes('s'); // the output's mode is the last; its 'b' → 'c' mapping never makes an 's'
     const nd = anyStrided ? col!.shape.length : 0;
     const wide = size >= 2 ** 31;
     const k: ElementwiseKernel = {
