@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ValueError } from '@arr/core';
 import { createNamespace, evaluate } from './index.js';
 
 const np = await createNamespace({ executionProviders: ['cpu'] });
@@ -78,6 +79,11 @@ describe('memory', () => {
     expect(np.memory()).toEqual(m0);
     // RSS: allow noise, catch per-iteration leaks (3000 × a leaked 64-float graph would be far more).
     expect(process.memoryUsage().rss - rss0).toBeLessThan(64 * 2 ** 20);
+  });
+  it('a dimension beyond 2^53 - 1 (only an empty array can have one) is a ValueError, not a TypeError', async () => {
+    const e = np.zeros([0, 2], { dtype: 'bool' });
+    expect(() => np.tile(e, 2 ** 53)).toThrow(ValueError); // found by the conformance fuzz, seed 684734069
+    e.dispose();
   });
   it('dispose releases the values (bytes go back)', async () => {
     const m0 = np.memory().bytes;

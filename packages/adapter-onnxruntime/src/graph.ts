@@ -4,7 +4,7 @@
  * every shape-dependent constant is a runtime-fed int64 input, so dimensions stay symbolic).
  */
 import ort from 'onnxruntime-node';
-import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError, sizeOf } from '@arr/core';
+import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError, ValueError, sizeOf } from '@arr/core';
 import { ATTR, encodeModel, type AttrJSON, type GraphJSON, type NodeJSON, type TensorJSON } from './proto.js';
 import type { HostTensor, NativeSession, OrtCApi } from './capi.js';
 import { KeyWriter, StructureCache, nameCode, opKeyId } from './graph-key.js';
@@ -744,8 +744,15 @@ function hostTensor(dtype: DType, data: ArrayBufferView, shape: Shape): HostTens
   return { data, dims: shape, type: ONNX_TYPE[dtype]! };
 }
 
-/** A host array as an onnxruntime-node CPU tensor (core's host array types are its types). */
+/**
+ * A host array as an onnxruntime-node CPU tensor (core's host array types are its types). Its
+ * dims must be safe integers: core bounds an array's size, but an empty one (np.tile of a 0×2
+ * array by 2⁵³) can have a larger dimension, which onnxruntime-common rejects with a TypeError.
+ */
 function hostOrtTensor(dtype: DType, data: ArrayBufferView, shape: Shape): ort.Tensor {
+  for (const d of shape) {
+    if (!Number.isSafeInteger(d)) throw new ValueError(`onnxruntime: dimension ${d} of shape [${shape.join(', ')}] is larger than its tensors can describe (2^53 - 1)`);
+  }
   return new ort.Tensor(ORT_TYPE[dtype]!, data as never, shape as number[]);
 }
 
