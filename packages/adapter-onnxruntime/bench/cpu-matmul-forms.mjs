@@ -3,17 +3,23 @@
 // N <= M, and then every thread packs all of B for itself. Row blocks as a batch against a
 // B of shape [1, n, n] make each GEMM wider than tall, so its threads split the columns instead.
 // Plain MatMul also runs with more threads than cores.
+// Worker threads can also be pinned to cores (ORT's session.intra_op_thread_affinities).
 // Every form is a bare C API session (the adapter's runner) writing into one reused output;
-// each value is checked against a float64 corner. Prints one JSON object with min / median / p90 (ms).
-// Usage: node bench/cpu-matmul-forms.mjs [--n 2048] [--reps 25]
+// each value is checked against a float64 corner. Then the most promising settings run in
+// rounds that alternate with NumPy in a Python process kept open beside this one, so both see
+// the same host state (this host's speed drifts between processes and over minutes).
+// Prints one JSON object with min / median / p90 (ms).
+// Usage: node bench/cpu-matmul-forms.mjs [--n 2048] [--reps 25] [--rounds 12] [--all (row-block forms too)]
 import os from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
 import { OrtCApi } from '../dist/capi.js';
 import { encodeModel } from '../dist/proto.js';
 import { F32, i64init as i64, matmulOperands, vi } from './onnx-graph-helpers.mjs';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
-const n = arg('--n', 2048), reps = arg('--reps', 25);
+const n = arg('--n', 2048), reps = arg('--reps', 25), rounds = arg('--rounds', 12);
+const all = process.argv.includes('--all');
 const cores = os.availableParallelism?.() ?? os.cpus().length;
 const api = OrtCApi.load();
 
@@ -31,53 +37,89 @@ const rowBlocks = (blocks) => ({
 const forms = {
   MatMul: { input: [vi('a', [n, n]), vi('b', [n, n])], node: [{ input: ['a', 'b'], output: ['c'], opType: 'MatMul' }] },
   'Gemm, B transposed': { input: [vi('a', [n, n]), vi('bt', [n, n])], node: [{ input: ['a', 'bt'], output: ['c'], opType: 'Gemm', attribute: [{ name: 'transB', type: 2, i: 1 }] }] },
-  'MatMul, 2 row blocks as a batch': rowBlocks(2),
-  'MatMul, 4 row blocks as a batch': rowBlocks(4),
-  'MatMul, 8 row blocks as a batch': rowBlocks(8),
+  // Not faster in the sixth session's calls 1–2 (benchmarks/results/h200-2026-12-03f): with --all only.
+  ...(all ? { 'MatMul, 2 row blocks as a batch': rowBlocks(2), 'MatMul, 4 row blocks as a batch': rowBlocks(4), 'MatMul, 8 row blocks as a batch': rowBlocks(8) } : {}),
 };
 
-const out = { machine: { cpu: os.cpus()[0]?.model, cores, node: process.version }, n, reps, forms: {}, numpy: {} };
+const out = { machine: { cpu: os.cpus()[0]?.model, cores, node: process.version }, n, reps, rounds, forms: {}, interleaved: {}, numpy: {} };
 const stats = (ts) => { const s = ts.slice().sort((p, q) => p - q); const at = (f) => +s[Math.min(s.length - 1, Math.floor(f * s.length))].toFixed(3); return { min: at(0), median: at(0.5), p90: at(0.9) }; };
-async function time(session, ins, outT) {
-  await session.run(ins, [outT], true); // warm
+async function timeRuns(session, ins, outT, k) {
   const ts = [];
-  for (let r = 0; r < reps; r++) { const t = performance.now(); await session.run(ins, [outT], true); ts.push(performance.now() - t); }
+  for (let r = 0; r < k; r++) { const t = performance.now(); await session.run(ins, [outT], true); ts.push(performance.now() - t); }
   return ts;
 }
-const settings = [{ threads: cores }, { threads: cores, spinning: true }, { threads: 0, label: 'ORT default threads' }];
-for (const [name, g] of Object.entries(forms)) {
+/** Worker threads 1..threads-1 each on its own core, 1-based ids from 2 (ORT leaves the calling thread unpinned). */
+const pinned = (threads) => ({ 'session.intra_op_thread_affinities': Array.from({ length: threads - 1 }, (_, i) => String((i % (cores - 1)) + 2)).join(';') });
+const settings = [
+  { threads: cores }, { threads: cores, spinning: true }, { threads: cores, pin: true }, { threads: 0, label: 'ORT default threads' },
+];
+// More threads than cores (MatMul only): MLAS then cuts the product into more pieces than
+// there are cores, so a core that falls behind holds up a smaller piece.
+const moreThreads = [{ threads: Math.round(1.5 * cores) }, { threads: 2 * cores }];
+const labelOf = (name, s) => `${name}; ${s.label ?? `${s.threads} threads`}${s.spinning ? ', spinning' : ''}${s.pin ? ', pinned' : ''}`;
+
+/** A session of one form and setting, its inputs and its reused output. */
+function open(name, s) {
+  const g = forms[name];
   const model = encodeModel({ name: 'mm', initializer: [], ...g, output: [vi('c', [n, n])] });
   const names = g.input.map((x) => x.name);
   const ins = names.map((x) => ({ data: x === 'bt' ? BT : x === 'a' ? A : B, dims: [n, n], type: F32 }));
   const c = { data: new Float32Array(n * n), dims: [n, n], type: F32 };
-  // More threads than cores (MatMul only): MLAS then cuts the product into more pieces than
-  // there are cores, so a core that falls behind holds up a smaller piece.
-  const more = name === 'MatMul' ? [{ threads: Math.round(1.5 * cores) }, { threads: 2 * cores }] : [];
-  for (const s of [...settings, ...more]) {
-    const label = `${name}; ${s.label ?? `${s.threads} threads`}${s.spinning ? ', spinning' : ''}`;
+  const session = api.createSession(model, names, ['c'], {
+    threads: s.threads, optimization: 'all', sharedArena: true, spinning: s.spinning, ...(s.pin ? { configEntries: pinned(s.threads) } : {}),
+  });
+  const agrees = () => matchesCorner([c.data[0], c.data[1], c.data[n], c.data[n + 1]]);
+  return { session, ins, c, agrees };
+}
+
+for (const name of Object.keys(forms)) {
+  for (const s of [...settings, ...(name === 'MatMul' ? moreThreads : [])]) {
+    const label = labelOf(name, s);
     try {
-      const session = api.createSession(model, names, ['c'], { threads: s.threads, optimization: 'all', sharedArena: true, spinning: s.spinning });
-      const ts = await time(session, ins, c);
-      session.release();
-      const got = [c.data[0], c.data[1], c.data[n], c.data[n + 1]];
-      out.forms[label] = { ...stats(ts), agrees: matchesCorner(got) };
+      const f = open(name, s);
+      await timeRuns(f.session, f.ins, f.c, 1); // warm
+      const ts = await timeRuns(f.session, f.ins, f.c, reps);
+      f.session.release();
+      out.forms[label] = { ...stats(ts), agrees: f.agrees() };
     } catch (e) {
       out.forms[label] = { error: String(e.message ?? e).split('\n')[0] };
     }
   }
 }
+
+// NumPy in a Python process kept open: each line asks for k timed products, it answers their times.
 const py = `
-import numpy as np, time, json
-n, reps = ${n}, ${reps}
+import numpy as np, sys, time, json
+n = ${n}
 a = np.random.rand(n, n).astype(np.float32) - 0.5; b = np.random.rand(n, n).astype(np.float32) - 0.5
-c = np.empty((n, n), np.float32)
-def dist(f):
-    f(); ts = []
-    for _ in range(reps):
-        t = time.perf_counter(); f(); ts.append((time.perf_counter() - t) * 1000)
-    ts.sort(); at = lambda q: round(ts[min(len(ts) - 1, int(q * len(ts)))], 3)
-    return {"min": at(0), "median": at(0.5), "p90": at(0.9)}
-print(json.dumps({"a @ b": dist(lambda: a @ b), "matmul(a, b, out=c)": dist(lambda: np.matmul(a, b, out=c)), "numpy": np.__version__}))
+a @ b
+print(json.dumps({"numpy": np.__version__, "config": str(np.show_config(mode="dicts").get("Build Dependencies", {}).get("blas", {}))}), flush=True)
+for line in sys.stdin:
+    ts = []
+    for _ in range(int(line)):
+        t = time.perf_counter(); a @ b; ts.append((time.perf_counter() - t) * 1000)
+    print(json.dumps(ts), flush=True)
 `;
-try { out.numpy = JSON.parse(execFileSync('python3', ['-c', py], { encoding: 'utf8' })); } catch (e) { out.numpy = { error: String(e.message ?? e) }; }
+const child = spawn('python3', ['-c', py], { stdio: ['pipe', 'pipe', 'inherit'] });
+const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+const nextLine = async () => { const { value, done } = await lines.next(); if (done) throw new Error('the NumPy process ended'); return JSON.parse(value); };
+try {
+  out.numpy = await nextLine();
+  const numpyRuns = async (k) => { child.stdin.write(`${k}\n`); return nextLine(); };
+  const candidates = [['MatMul', { threads: cores }], ['MatMul', { threads: cores, pin: true }], ['MatMul', { threads: 2 * cores }], ['Gemm, B transposed', { threads: cores }]]
+    .map(([name, s]) => ({ label: labelOf(name, s), ...open(name, s), ts: [] }));
+  const numpyTs = [];
+  await numpyRuns(3);
+  for (const f of candidates) await timeRuns(f.session, f.ins, f.c, 3);
+  for (let r = 0; r < rounds; r++) {
+    numpyTs.push(...await numpyRuns(3));
+    for (const f of candidates) f.ts.push(...await timeRuns(f.session, f.ins, f.c, 3));
+  }
+  out.interleaved['NumPy a @ b'] = stats(numpyTs);
+  for (const f of candidates) { out.interleaved[f.label] = { ...stats(f.ts), agrees: f.agrees() }; f.session.release(); }
+} catch (e) {
+  out.interleaved.error = String(e.message ?? e);
+} finally {
+  child.stdin.end();
+}
 console.log(JSON.stringify(out, null, 1));

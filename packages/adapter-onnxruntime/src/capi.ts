@@ -66,6 +66,8 @@ export interface NativeSessionOptions {
   readonly sharedArena: boolean;
   /** Worker threads spin between parallel sections instead of sleeping (default false: JS runs between our runs). */
   readonly spinning?: boolean;
+  /** Further session config entries (`session.intra_op_thread_affinities`, …), for experiments. */
+  readonly configEntries?: Readonly<Record<string, string>>;
 }
 
 /** One tensor handed to a run: a typed array over host memory, its dims and ONNX element type. */
@@ -172,6 +174,7 @@ export class OrtCApi {
       this.check(this.fn.DisableMemPattern(so));
       // Worker threads sleep between runs instead of spinning (JS runs between our runs).
       this.check(this.fn.AddSessionConfigEntry(so, 'session.intra_op.allow_spinning', o.spinning ? '1' : '0'));
+      for (const [key, value] of Object.entries(o.configEntries ?? {})) this.check(this.fn.AddSessionConfigEntry(so, key, value));
       if (o.sharedArena) {
         this.enableSharedArena();
         this.check(this.fn.EnableCpuMemArena(so));
