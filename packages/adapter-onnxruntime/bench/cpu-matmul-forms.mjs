@@ -111,9 +111,9 @@ try {
   const numpyTs = [];
   await numpyRuns(3);
   for (const f of candidates) await timeRuns(f.session, f.ins, f.c, 3);
-  // OpenBLAS's threads spin for a while after each product (its THREAD_TIMEOUT, ~0.1 s): in the
-  // sixth session's first try (call 7), whichever ORT session ran right after NumPy took twice as
-  // long. So each NumPy block is followed by a pause, and the sessions take turns going first.
+  // OpenBLAS's threads spin for a while after each product (its THREAD_TIMEOUT, ~0.1 s): in
+  // benchmarks/results/h200-2026-12-03g/call-1, whichever ORT session ran right after NumPy took
+  // twice as long. So each NumPy block is followed by a pause, and the sessions take turns going first.
   const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
   for (let r = 0; r < rounds; r++) {
     numpyTs.push(...await numpyRuns(3));

@@ -1,6 +1,6 @@
 // The graph forms of GPU providers (`gpuGraphForms`: int32 flags in reductions, NaN and infinity
 // tests by comparison) give the same results as the CPU forms (uint8 flags, IsNaN / IsInf).
-// Both run here on the CPU provider. Expected values computed with NumPy 2.4 (python3 -c, 2026-12-03).
+// Integer pow without BitwiseAnd or int64 (GPU forms) wraps like the bit-test form. Both run here on the CPU provider. Expected values computed with NumPy 2.4 (python3 -c, 2026-12-03).
 import { describe, expect, it } from 'vitest';
 import { createNamespace } from './index.js';
 
@@ -17,6 +17,9 @@ const numpy = {
   or: [true, true, true], xor: [false, true, false], bitwiseXor: [false, true, false],
   remainder: [1, -1, 2, -2], floorDivide: [-4, 3, -4, 3],
 };
+/** x ** y per dtype, wrapping (NumPy 2.4, 2026-12-03; 64-bit results as strings). */
+const POW: Record<string, { x: number[]; y: number[]; pow: (number | string)[] }> = {"int8": {"x": [3, 7, 0, 1, 2, 5, 3, 6, -7, -1, -3], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": [-13, -57, 1, 1, 0, -107, 99, 36, -87, 1, 117]}, "uint8": {"x": [3, 7, 0, 1, 2, 5, 3, 6, 255, 1, 9], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": [243, 199, 1, 1, 0, 149, 99, 36, 255, 1, 121]}, "int16": {"x": [3, 7, 0, 1, 2, 5, 3, 6, -7, -1, -3], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": [243, 3527, 1, 1, 0, 29589, -18333, 36, -343, 1, -2187]}, "int32": {"x": [3, 7, 0, 1, 2, 5, 3, 6, -7, -1, -3], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": [243, 1578110407, 1, 1, -2147483648, 1220703125, 2069870691, 36, -343, 1, -2187]}, "uint32": {"x": [3, 7, 0, 1, 2, 5, 3, 6, 250, 1, 9], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": [243, 1578110407, 1, 1, 2147483648, 1220703125, 2069870691, 36, 15625000, 1, 4782969]}, "int64": {"x": [3, 7, 0, 1, 2, 5, 3, 6, -7, -1, -3], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": ["243", "-5543697716832367161", "1", "1", "2147483648", "1220703125", "-420491770248316829", "36", "-343", "1", "-2187"]}, "uint64": {"x": [3, 7, 0, 1, 2, 5, 3, 6, 250, 1, 9], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": ["243", "12903046356877184455", "1", "1", "2147483648", "1220703125", "18026252303461234787", "36", "15625000", "1", "4782969"]}};
+
 
 describe.each([false, true])('gpuGraphForms: %s', (gpuGraphForms) => {
   it('NaN / infinity tests and flag reductions match NumPy', async () => {
@@ -38,6 +41,12 @@ describe.each([false, true])('gpuGraphForms: %s', (gpuGraphForms) => {
       floorDivide: await np.floorDivide(ints, np.asarray([-3, 3, 3, -3], { dtype: 'int32' })).toArray(),
     };
     expect(got).toEqual(numpy);
+  });
+  it.each(Object.keys(POW))('integer pow on %s wraps like NumPy', async (dtype) => {
+    const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });
+    const { x: bases, y: exps, pow } = POW[dtype]!;
+    const got = await np.pow(np.asarray(bases, { dtype: dtype as 'int32' }), np.asarray(exps, { dtype: dtype as 'int32' })).toArray();
+    expect((got as unknown[]).map(String)).toEqual(pow.map(String));
   });
   it('argmax / argmin with an empty result need no kernel', async () => {
     const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });

@@ -73,6 +73,9 @@ const k = (b: Builder, d: D, v: number) => b.scalar(d, v);
 /** Where(c, x, y) for any dtype (the condition stays bool; the branches widen when needed). */
 export function where(b: Builder, c: string, x: string, y: string, d: D): string {
   if (has('Where', d)) return b.op('Where', [c, x, y]);
+  // Bool branches widen to uint8 here (the CPU EP's Where has no bool kernel), which the WebGPU EP
+  // lacks: GPU forms select by logic, (c ∧ x) ∨ (¬c ∧ y).
+  if (d === 'bool' && b.gpuForms) return or(b, and(b, c, x), and(b, not(b, c), y));
   const w = d === 'bool' ? 'uint8' : widen(d);
   return cast(b, b.op('Where', [c, cast(b, x, d, w), cast(b, y, d, w)]), w, d);
 }
@@ -391,8 +394,9 @@ function remInt(b: Builder, x: string, y: string, d: D): string {
   return where(b, bad, zero, r, d);
 }
 
-/** Integer power by repeated squaring (wraps like NumPy); negative exponents give 0 (1 for base ±1). */
+/** Integer power by repeated squaring (wraps like NumPy); negative exponents give 0. */
 function intPow(b: Builder, x: string, y: string, d: D): string {
+  if (b.gpuForms) return intPowArithmetic(b, x, y, d);
   const w = d === 'uint64' ? 'uint64' : widen(d) === d ? d : widen(d);
   let base = cast(b, x, d, w);
   let e = cast(b, y, d, w);
@@ -411,6 +415,35 @@ function intPow(b: Builder, x: string, y: string, d: D): string {
     const y0 = cast(b, y, d, w);
     r = where(b, lt(b, y0, zero, w), zero, r, w);
   }
+  return cast(b, r, w, d);
+}
+
+/**
+ * intPow from Add, Sub, Mul and Div alone, in int32 / uint32 for dtypes of up to 32 bits: the
+ * WebGPU EP has no BitwiseAnd, no int64 and no uint32 Where, so the form above ran on the CPU (about
+ * 1 900 nodes of its conformance run). Bit i of the exponent is e − 2·(e / 2) with e halved i
+ * times (0 or 1 while e ≥ 0; negative exponents give 0 at the end), and r·(bit·(base − 1) + 1)
+ * multiplies by base only where the bit is set. Products wrap modulo 2^32 (or 2^64) like NumPy's,
+ * and the cast back keeps the low bits, so narrower dtypes wrap the same way.
+ */
+function intPowArithmetic(b: Builder, x: string, y: string, d: D): string {
+  const w: D = bits(d) > 32 ? d : isUnsigned(d) ? 'uint32' : 'int32';
+  let base = cast(b, x, d, w);
+  let e = cast(b, y, d, w);
+  const one = k(b, w, 1), two = k(b, w, 2);
+  let r = '';
+  const n = bits(d);
+  for (let i = 0; i < n; i++) {
+    const half = div(b, e, two, w);
+    const bit = sub(b, e, mul(b, half, two, w), w);
+    const factor = add(b, mul(b, bit, sub(b, base, one, w), w), one, w);
+    r = i === 0 ? factor : mul(b, r, factor, w);
+    if (i < n - 1) {
+      base = mul(b, base, base, w);
+      e = half;
+    }
+  }
+  if (isSigned(d)) r = where(b, lt(b, cast(b, y, d, w), k(b, w, 0), w), k(b, w, 0), r, w);
   return cast(b, r, w, d);
 }
 
