@@ -1,6 +1,6 @@
 // The graph forms of GPU providers (`gpuGraphForms`: int32 flags in reductions, NaN and infinity
 // tests by comparison) give the same results as the CPU forms (uint8 flags, IsNaN / IsInf).
-// Integer pow without BitwiseAnd or int64 (GPU forms) wraps like the bit-test form. Both run here on the CPU provider. Expected values computed with NumPy 2.4 (python3 -c, 2026-12-03).
+// Integer pow and shifts without bitwise ops or int64 (GPU forms) wrap like the bitwise forms. Both run here on the CPU provider. Expected values computed with NumPy 2.4 (python3 -c, 2026-12-03).
 import { describe, expect, it } from 'vitest';
 import { createNamespace } from './index.js';
 
@@ -18,6 +18,8 @@ const numpy = {
   remainder: [1, -1, 2, -2], floorDivide: [-4, 3, -4, 3],
 };
 /** x ** y per dtype, wrapping (NumPy 2.4, 2026-12-03; 64-bit results as strings). */
+/** x << y and x >> y per dtype, counts past the bits and negative ones included (NumPy 2.4, 2026-12-03). */
+const SHIFT: Record<string, { x: number[]; y: number[]; left: string[]; right: string[] }> = {"int8": {"x": [5, 1, 3, 100, 7, 0, 1, 6, -5, -128, -1], "y": [1, 0, 2, 3, 7, 5, 8, 11, 1, 3, -1], "left": ["10", "1", "12", "32", "-128", "0", "0", "0", "-10", "0", "0"], "right": ["2", "1", "0", "12", "0", "0", "0", "0", "-3", "-16", "-1"]}, "uint8": {"x": [5, 1, 3, 100, 7, 0, 1, 6, 200, 255, 9], "y": [1, 0, 2, 3, 7, 5, 8, 11, 2, 4, 6], "left": ["10", "1", "12", "32", "128", "0", "0", "0", "32", "240", "64"], "right": ["2", "1", "0", "12", "0", "0", "0", "0", "50", "15", "0"]}, "int16": {"x": [5, 1, 3, 100, 7, 0, 1, 6, -5, -1000, -1], "y": [1, 0, 2, 3, 15, 5, 16, 19, 1, 3, -1], "left": ["10", "1", "12", "800", "-32768", "0", "0", "0", "-10", "-8000", "0"], "right": ["2", "1", "0", "12", "0", "0", "0", "0", "-3", "-125", "-1"]}, "int32": {"x": [5, 1, 3, 100, 7, 0, 1, 6, -5, -1000, -1], "y": [1, 0, 2, 3, 31, 5, 32, 35, 1, 3, -1], "left": ["10", "1", "12", "800", "-2147483648", "0", "0", "0", "-10", "-8000", "0"], "right": ["2", "1", "0", "12", "0", "0", "0", "0", "-3", "-125", "-1"]}, "uint32": {"x": [5, 1, 3, 100, 7, 0, 1, 6, 200, 60000, 9], "y": [1, 0, 2, 3, 31, 5, 32, 35, 2, 4, 30], "left": ["10", "1", "12", "800", "2147483648", "0", "0", "0", "800", "960000", "1073741824"], "right": ["2", "1", "0", "12", "0", "0", "0", "0", "50", "3750", "0"]}, "int64": {"x": [5, 1, 3, 100, 7, 0, 1, 6, -5, -1000, -1], "y": [1, 0, 2, 3, 63, 5, 64, 67, 1, 3, -1], "left": ["10", "1", "12", "800", "-9223372036854775808", "0", "0", "0", "-10", "-8000", "0"], "right": ["2", "1", "0", "12", "0", "0", "0", "0", "-3", "-125", "-1"]}, "uint64": {"x": [5, 1, 3, 100, 7, 0, 1, 6, 200, 60000, 9], "y": [1, 0, 2, 3, 63, 5, 64, 67, 2, 4, 62], "left": ["10", "1", "12", "800", "9223372036854775808", "0", "0", "0", "800", "960000", "4611686018427387904"], "right": ["2", "1", "0", "12", "0", "0", "0", "0", "50", "3750", "0"]}};
 const POW: Record<string, { x: number[]; y: number[]; pow: (number | string)[] }> = {"int8": {"x": [3, 7, 0, 1, 2, 5, 3, 6, -7, -1, -3], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": [-13, -57, 1, 1, 0, -107, 99, 36, -87, 1, 117]}, "uint8": {"x": [3, 7, 0, 1, 2, 5, 3, 6, 255, 1, 9], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": [243, 199, 1, 1, 0, 149, 99, 36, 255, 1, 121]}, "int16": {"x": [3, 7, 0, 1, 2, 5, 3, 6, -7, -1, -3], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": [243, 3527, 1, 1, 0, 29589, -18333, 36, -343, 1, -2187]}, "int32": {"x": [3, 7, 0, 1, 2, 5, 3, 6, -7, -1, -3], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": [243, 1578110407, 1, 1, -2147483648, 1220703125, 2069870691, 36, -343, 1, -2187]}, "uint32": {"x": [3, 7, 0, 1, 2, 5, 3, 6, 250, 1, 9], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": [243, 1578110407, 1, 1, 2147483648, 1220703125, 2069870691, 36, 15625000, 1, 4782969]}, "int64": {"x": [3, 7, 0, 1, 2, 5, 3, 6, -7, -1, -3], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": ["243", "-5543697716832367161", "1", "1", "2147483648", "1220703125", "-420491770248316829", "36", "-343", "1", "-2187"]}, "uint64": {"x": [3, 7, 0, 1, 2, 5, 3, 6, 250, 1, 9], "y": [5, 25, 0, 7, 31, 13, 41, 2, 3, 4, 7], "pow": ["243", "12903046356877184455", "1", "1", "2147483648", "1220703125", "18026252303461234787", "36", "15625000", "1", "4782969"]}};
 
 
@@ -47,6 +49,13 @@ describe.each([false, true])('gpuGraphForms: %s', (gpuGraphForms) => {
     const { x: bases, y: exps, pow } = POW[dtype]!;
     const got = await np.pow(np.asarray(bases, { dtype: dtype as 'int32' }), np.asarray(exps, { dtype: dtype as 'int32' })).toArray();
     expect((got as unknown[]).map(String)).toEqual(pow.map(String));
+  });
+  it.each(Object.keys(SHIFT))('shifts on %s match NumPy', async (dtype) => {
+    const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });
+    const { x, y, left, right } = SHIFT[dtype]!;
+    const a = np.asarray(x, { dtype: dtype as 'int32' }), s = np.asarray(y, { dtype: dtype as 'int32' });
+    expect(((await np.bitwiseLeftShift(a, s).toArray()) as unknown[]).map(String)).toEqual(left);
+    expect(((await np.bitwiseRightShift(a, s).toArray()) as unknown[]).map(String)).toEqual(right);
   });
   it('argmax / argmin with an empty result need no kernel', async () => {
     const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });

@@ -156,7 +156,7 @@ export class Builder {
    * With it, 0/1 flags that reductions run over are int32 instead of uint8 (`flags`), and NaN
    * and infinity tests are comparisons.
    */
-  constructor(readonly gpuForms = false) {}
+  constructor(readonly gpuForms = false, /** The execution provider the graph is for (see ops.ts, hasKernel). */ readonly ep = 'cpu') {}
   /** The dtype of 0/1 flag tensors that reductions run over (uint8 is the smallest). */
   get flags(): 'uint8' | 'int32' { return this.gpuForms ? 'int32' : 'uint8'; }
   readonly nodes: NodeJSON[] = [];
@@ -641,7 +641,7 @@ export class Engine {
   }
 
   private async build(order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], outLoc: string[], big: boolean, promote: LazyNode[], arena: boolean): Promise<CachedSession> {
-    const b = new Builder(this.options.gpuForms ?? this.gpu);
+    const b = new Builder(this.options.gpuForms ?? this.gpu, this.options.ep);
     const names = new Map<LazyNode, string>();
     const vi = (name: string, dtype: DType, rank: number) => ({
       name, type: { tensorType: { elemType: ONNX_TYPE[dtype]!, shape: { dim: Array.from({ length: rank }, (_, i) => ({ dimParam: `${name}_d${i}` })) } } },

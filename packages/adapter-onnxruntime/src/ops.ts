@@ -47,6 +47,16 @@ const KERNELS: Record<string, Set<D>> = {
 
 const has = (op: string, d: D) => KERNELS[op]?.has(d) ?? true;
 
+/**
+ * Kernels the WebGPU EP has where the CPU EP has none (ORT's webgpu/tensor/where.cc). Without
+ * them, a uint32 Where widened to int64, which only the CPU runs: every uint32 maximum, minimum,
+ * floorDivide, remainder and shift of the WebGPU conformance run had CPU nodes.
+ */
+const WEBGPU_EXTRA: Record<string, Set<D>> = { Where: S('uint32 bool') };
+
+/** Whether `op` on `d` has a kernel in the sessions `b` builds (its provider's, or the CPU EP's). */
+const hasKernel = (b: Builder, op: string, d: D) => has(op, d) || (b.ep === 'webgpu' && (WEBGPU_EXTRA[op]?.has(d) ?? false));
+
 /** The type an op runs in when `d` has no kernel: wraps identically after the cast back. */
 export function widen(d: D): D {
   switch (d) {
@@ -62,7 +72,7 @@ export const cast = (b: Builder, x: string, from: D, to: D): string => (from ===
 
 /** Runs `op` on inputs of dtype `d` (widening when needed); result has dtype `out` (d, or bool for predicates). */
 export function simple(b: Builder, op: string, ins: readonly string[], d: D, predicate = false, attrs: Record<string, number | string> = {}): string {
-  if (has(op, d)) return b.op(op, ins, attrs);
+  if (hasKernel(b, op, d)) return b.op(op, ins, attrs);
   const w = widen(d);
   const r = b.op(op, ins.map((x) => cast(b, x, d, w)), attrs);
   return predicate ? r : cast(b, r, w, d);
@@ -72,7 +82,7 @@ const bits = (d: D) => DTYPE_INFO[d].bits;
 const k = (b: Builder, d: D, v: number) => b.scalar(d, v);
 /** Where(c, x, y) for any dtype (the condition stays bool; the branches widen when needed). */
 export function where(b: Builder, c: string, x: string, y: string, d: D): string {
-  if (has('Where', d)) return b.op('Where', [c, x, y]);
+  if (hasKernel(b, 'Where', d)) return b.op('Where', [c, x, y]);
   // Bool branches widen to uint8 here (the CPU EP's Where has no bool kernel), which the WebGPU EP
   // lacks: GPU forms select by logic, (c ∧ x) ∨ (¬c ∧ y).
   if (d === 'bool' && b.gpuForms) return or(b, and(b, c, x), and(b, not(b, c), y));
@@ -94,7 +104,8 @@ const mul = (b: Builder, x: string, y: string, d: D) => simple(b, 'Mul', [x, y],
 const div = (b: Builder, x: string, y: string, d: D) => simple(b, 'Div', [x, y], d);
 export const lt = (b: Builder, x: string, y: string, d: D) => simple(b, 'Less', [x, y], d, true);
 export const gt = (b: Builder, x: string, y: string, d: D) => simple(b, 'Greater', [x, y], d, true);
-const eq = (b: Builder, x: string, y: string, d: D) => simple(b, 'Equal', [x, y], d, true);
+/** Equality; bools by logic in GPU forms (the WebGPU EP's Equal has no bool kernel). */
+const eq = (b: Builder, x: string, y: string, d: D) => (d === 'bool' && b.gpuForms ? not(b, xor(b, x, y)) : simple(b, 'Equal', [x, y], d, true));
 const abs = (b: Builder, x: string, d: D) => simple(b, 'Abs', [x], d);
 const neg = (b: Builder, x: string, d: D) => (isRealFloat(d) ? mul(b, x, k(b, d, -1), d) : has('Neg', d) ? b.op('Neg', [x]) : sub(b, k(b, d, 0), x, d));
 
@@ -447,21 +458,51 @@ function intPowArithmetic(b: Builder, x: string, y: string, d: D): string {
   return cast(b, r, w, d);
 }
 
-/** NumPy shifts: counts ≥ bits give 0 (or −1 for negative x shifted right). */
+/**
+ * NumPy shifts: counts ≥ bits give 0 (or −1 for negative x shifted right), and so do negative
+ * counts (NumPy compares the count as an unsigned size).
+ */
 function shift(b: Builder, x: string, y: string, d: D, dir: 'LEFT' | 'RIGHT'): string {
   const n = bits(d);
+  const big = shiftOutOfRange(b, y, d);
+  const neg0 = isSigned(d) && dir === 'RIGHT' ? lt(b, x, k(b, d, 0), d) : undefined;
+  if (b.gpuForms && n <= 32) return shiftArithmetic(b, x, y, d, dir, big, neg0);
   const U: D = n === 8 ? 'uint8' : n === 64 ? 'uint64' : 'uint32';
   const Sg: D = n === 8 ? 'int8' : n === 64 ? 'int64' : 'int32';
   const toU = (v: string) => (isSigned(d) ? cast(b, cast(b, v, d, Sg), Sg, U) : cast(b, v, d, U));
   const fromU = (v: string) => (isSigned(d) ? cast(b, cast(b, v, U, Sg), Sg, d) : cast(b, v, U, d));
-  const big = simple(b, 'GreaterOrEqual', [y, k(b, d, n)], d, true);
-  const neg0 = isSigned(d) && dir === 'RIGHT' ? lt(b, x, k(b, d, 0), d) : undefined;
   // Signed right shift = ~((~x) >>> s) for negative x.
   const xin = neg0 ? where(b, neg0, b.op('BitwiseNot', [x]), x, d) : x;
   const cnt = toU(where(b, big, k(b, d, 0), y, d));
   let r = fromU(b.op('BitShift', [toU(xin), cnt], { direction: dir }));
   r = where(b, big, k(b, d, 0), r, d);
   if (neg0) r = where(b, neg0, b.op('BitwiseNot', [r]), r, d);
+  return r;
+}
+
+/** Shift counts that give 0 (or −1): at least the dtype's bits, or negative. */
+function shiftOutOfRange(b: Builder, y: string, d: D): string {
+  const big = simple(b, 'GreaterOrEqual', [y, k(b, d, bits(d))], d, true);
+  return isSigned(d) ? or(b, big, lt(b, y, k(b, d, 0), d)) : big;
+}
+
+/**
+ * GPU forms of shifts up to 32 bits: a product (left) or quotient (right) by 2^count in uint32,
+ * 2^count gathered from a constant table, and ~x as −1 − x. The WebGPU EP has no BitShift and no
+ * BitwiseNot, so the form above ran on the CPU. uint32 products wrap and the cast back keeps the
+ * low bits, as a shift does.
+ */
+function shiftArithmetic(b: Builder, x: string, y: string, d: D, dir: 'LEFT' | 'RIGHT', big: string, neg0: string | undefined): string {
+  const toU = (v: string) => (isSigned(d) ? cast(b, cast(b, v, d, 'int32'), 'int32', 'uint32') : cast(b, v, d, 'uint32'));
+  const fromU = (v: string) => (isSigned(d) ? cast(b, cast(b, v, 'uint32', 'int32'), 'int32', d) : cast(b, v, 'uint32', d));
+  const pow2 = b.constant('uint32', Array.from({ length: 32 }, (_, i) => 2 ** i));
+  const count = cast(b, where(b, big, k(b, d, 0), y, d), d, 'int32');
+  const scale = b.op('Gather', [pow2, count], { axis: 0 });
+  const invert = (v: string) => sub(b, k(b, d, -1), v, d);
+  const xin = neg0 ? where(b, neg0, invert(x), x, d) : x;
+  let r = fromU(dir === 'LEFT' ? mul(b, toU(xin), scale, 'uint32') : div(b, toU(xin), scale, 'uint32'));
+  r = where(b, big, k(b, d, 0), r, d);
+  if (neg0) r = where(b, neg0, invert(r), r, d);
   return r;
 }
 
