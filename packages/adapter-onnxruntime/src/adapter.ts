@@ -7,7 +7,7 @@ import {
   DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf, sizeOf,
 } from '@arr/core';
 import { Engine, type Emit, type LazyNode } from './graph.js';
-import { binary, cast, castKernel, gt, has, isnan, isRealFloat, lt, or, simple, unary, where as whereOp, widen } from './ops.js';
+import { binary, cast, castKernel, gt, has, isnan, isRealFloat, isSigned, lt, or, simple, unary, where as whereOp, widen } from './ops.js';
 import type { ExecutionProvider } from './providers.js';
 import type { Builder } from './graph.js';
 import { OrtCApi } from './capi.js';
@@ -266,7 +266,14 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     let ha = a.handle, hb = b.handle;
     if (isExpand(hb)) hb = broadcastSource(hb.inputs[0]!);
     else if (isExpand(ha)) ha = broadcastSource(ha.inputs[0]!);
-    return this.node(dtype, a.shape, `b:${op}:${a.dtype}`, [ha, hb], (bb, [u, v]) => binary(bb, op, u!, v!, a.dtype));
+    const n = this.node(dtype, a.shape, `b:${op}:${a.dtype}`, [ha, hb], (bb, [u, v]) => binary(bb, op, u!, v!, a.dtype));
+    if (op === 'pow' && isSigned(a.dtype)) {
+      // NumPy refuses negative integer exponents: checked now when they are on the host, else before the run.
+      const t = hb.value?.tensor;
+      if (t?.location === 'cpu') noNegativeExponent(t.data as unknown as ArrayLike<number | bigint>);
+      else n.valueCheck = { input: hb, check: noNegativeExponent };
+    }
+    return n;
   }
   where(cond: K, a: K, b: K): LazyNode {
     return this.node(a.dtype, a.shape, `where:${a.dtype}`, [cond.handle, a.handle, b.handle], (bb, [c, u, v]) => whereOp(bb, c!, u!, v!, a.dtype));
@@ -555,4 +562,11 @@ function exactSum64(b: Builder, v: string, d: DType, ax: string): string {
     total = total ? b.op('Add', [total, s]) : s;
   }
   return d === 'int64' ? total! : b.op('Cast', [total!], { to: 13 });
+}
+
+/** NumPy's error for integers to negative integer powers (which C would truncate to 0 or ±1). */
+function noNegativeExponent(data: ArrayLike<number | bigint>): void {
+  for (let i = 0; i < data.length; i++) {
+    if (data[i]! < 0) throw new ValueError('pow: integers to negative integer powers are not allowed');
+  }
 }

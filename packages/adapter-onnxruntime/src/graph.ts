@@ -53,6 +53,11 @@ export class LazyNode {
   pendingBytes = 0;
   /** For take-like nodes: how to report an out-of-range index found at read-back. */
   indexCheck: { fn: string; axis: number; size: number; indices: LazyNode } | undefined;
+  /**
+   * A check on an input's values that must pass before this node runs (integer pow's exponent
+   * when it was not on the host at the call): `check` throws the contract's error.
+   */
+  valueCheck: { input: LazyNode; check: (data: ArrayLike<number | bigint>) => void } | undefined;
   private keyCode = -1;
   // Scratch of one evaluation, valid while the stamp equals the engine's epoch (no Maps or Sets
   // per evaluation): visited (`slot`: 2·position in the order, or 2·input index + 1), reads by
@@ -427,6 +432,12 @@ export class Engine {
       this.visit(t, epoch, order, inputs);
     }
     if (targetCount === 0) return;
+    for (const n of order) {
+      if (n.valueCheck) {
+        await this.runValueChecks(order);
+        return this.evaluateNow(targets, cpuOut); // the checks evaluated their inputs: traverse again
+      }
+    }
     // Outputs: the targets, and nodes still wanted outside this graph.
     const outputs: LazyNode[] = [];
     for (const n of order) {
@@ -618,6 +629,19 @@ export class Engine {
     // Small graphs: synchronous, no promise to wait for.
     const done = session.run(ins, outs, big);
     return done ? done.then(tensors) : tensors();
+  }
+
+  /** Runs the value checks of the nodes in `order` on their inputs' host values (evaluated first when pending). */
+  private async runValueChecks(order: LazyNode[]): Promise<void> {
+    for (const n of order) {
+      const c = n.valueCheck;
+      if (!c) continue;
+      if (c.input.pending) await this.evaluateNow([c.input], true);
+      if (c.input.error) throw c.input.error;
+      const t = c.input.value!.tensor;
+      c.check((t.location === 'cpu' ? t.data : await this.hostCopy(c.input, true)) as unknown as ArrayLike<number | bigint>);
+      n.valueCheck = undefined;
+    }
   }
 
   /** After a failed run: finds the take-like node whose indices are out of range and throws its IndexError. */

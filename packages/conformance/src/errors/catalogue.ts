@@ -187,6 +187,12 @@ const elementwise: BadInputCase[] = [
   { id: 'subtract/bool', call: (np) => np.subtract(bools(np, [true]), bools(np, [true])), error: 'DTypeError', message: ['bool', NUMERIC] },
   { id: 'negative/bool', call: (np) => np.negative(bools(np, [true])), error: 'DTypeError', message: [arg('x'), 'bool', NUMERIC] },
   { id: 'pow/bool', call: (np) => np.pow(bools(np, [true]), bools(np, [true])), error: 'DTypeError', message: ['bool', NUMERIC] },
+  // NumPy refuses integers to negative integer powers (C would truncate 1/a^n to 0 or ±1).
+  { id: 'pow/negative-integer-exponent', call: (np) => np.pow(ints(np, [2, 3]), ints(np, [1, -1])), error: 'ValueError', message: [/negative/, /integer/], surface: 'throw-or-read' },
+  {
+    id: 'pow/negative-integer-exponent-computed', call: (np) => np.pow(ints(np, [2, 3]), np.subtract(ints(np, [1, 1]), ints(np, [0, 2]))),
+    error: 'ValueError', message: [/negative/, /integer/], surface: 'throw-or-read',
+  },
   { id: 'bitwiseAnd/float-input', call: (np) => np.bitwiseAnd(v3(np), ints(np, [1, 2, 3])), error: 'DTypeError', message: ['float32', INTEGER] },
   { id: 'bitwiseOr/float-input', call: (np) => np.bitwiseOr(v3(np), v3(np)), error: 'DTypeError', message: ['float32', INTEGER] },
   { id: 'bitwiseLeftShift/bool-input', call: (np) => np.bitwiseLeftShift(bools(np, [true]), bools(np, [true])), error: 'DTypeError', message: ['bool', INTEGER] },
