@@ -1,6 +1,7 @@
 // The graph forms of GPU providers (`gpuGraphForms`: int32 flags in reductions, NaN and infinity
 // tests by comparison) give the same results as the CPU forms (uint8 flags, IsNaN / IsInf).
-// Integer pow and shifts without bitwise ops or int64 (GPU forms) wrap like the bitwise forms. Both run here on the CPU provider. Expected values computed with NumPy 2.4 (python3 -c, 2026-12-03).
+// Integer pow and shifts without bitwise ops or int64, sign / abs / remainder without Sign, Abs or
+// Mod (GPU forms) give NumPy's values like the CPU forms. Both run here on the CPU provider. Expected values computed with NumPy 2.4 (python3 -c, 2026-12-03).
 import { describe, expect, it } from 'vitest';
 import { createNamespace } from './index.js';
 
@@ -56,6 +57,25 @@ describe.each([false, true])('gpuGraphForms: %s', (gpuGraphForms) => {
     const a = np.asarray(x, { dtype: dtype as 'int32' }), s = np.asarray(y, { dtype: dtype as 'int32' });
     expect(((await np.bitwiseLeftShift(a, s).toArray()) as unknown[]).map(String)).toEqual(left);
     expect(((await np.bitwiseRightShift(a, s).toArray()) as unknown[]).map(String)).toEqual(right);
+  });
+  it('sign, integer abs and integer remainder match NumPy', async () => {
+    const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });
+    const specials = [-0, 0, NaN, -Infinity, 3, -2];
+    const got = {
+      signF32: await np.sign(np.asarray(specials, { dtype: 'float32' })).toArray(),
+      signF16: await np.sign(np.asarray(specials, { dtype: 'float16' })).toArray(),
+      signI8: await np.sign(np.asarray([-128, -5, 0, 7], { dtype: 'int8' })).toArray(),
+      signU8: await np.sign(np.asarray([0, 3, 255], { dtype: 'uint8' })).toArray(),
+      absI8: await np.abs(np.asarray([-128, -5, 0, 7], { dtype: 'int8' })).toArray(),
+      absI32: await np.abs(np.asarray([-2147483648, -5, 0, 7], { dtype: 'int32' })).toArray(),
+      remI32: await np.remainder(np.asarray([7, -7, 7, -7, 0], { dtype: 'int32' }), np.asarray([3, 3, -3, -3, 5], { dtype: 'int32' })).toArray(),
+      remU32: await np.remainder(np.asarray([7, 9, 4000000000], { dtype: 'uint32' }), np.asarray([3, 0, 7], { dtype: 'uint32' })).toArray(),
+    };
+    // NumPy 2.4: sign(±0.0) is +0.0; abs and remainder wrap / follow the divisor's sign.
+    expect(got).toEqual({
+      signF32: [0, 0, NaN, -1, 1, -1], signF16: [0, 0, NaN, -1, 1, -1], signI8: [-1, -1, 0, 1], signU8: [0, 1, 1],
+      absI8: [-128, 5, 0, 7], absI32: [-2147483648, 5, 0, 7], remI32: [1, 2, -2, -1, 0], remU32: [1, 0, 3],
+    });
   });
   it('argmax / argmin with an empty result need no kernel', async () => {
     const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });

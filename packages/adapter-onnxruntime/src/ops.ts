@@ -50,9 +50,11 @@ const has = (op: string, d: D) => KERNELS[op]?.has(d) ?? true;
 /**
  * Kernels the WebGPU EP has where the CPU EP has none (ORT's webgpu/tensor/where.cc). Without
  * them, a uint32 Where widened to int64, which only the CPU runs: every uint32 maximum, minimum,
- * floorDivide, remainder and shift of the WebGPU conformance run had CPU nodes.
+ * floorDivide, remainder and shift of the WebGPU conformance run had CPU nodes. Its bool Where is
+ * registered but fails at run time on the H200 ("raw_hash_map<>::at", call 2 of
+ * benchmarks/results/h200-2026-12-03g), so bool selections use logic there (see where()).
  */
-const WEBGPU_EXTRA: Record<string, Set<D>> = { Where: S('uint32 bool') };
+const WEBGPU_EXTRA: Record<string, Set<D>> = { Where: S('uint32') };
 
 /** Whether `op` on `d` has a kernel in the sessions `b` builds (its provider's, or the CPU EP's). */
 const hasKernel = (b: Builder, op: string, d: D) => has(op, d) || (b.ep === 'webgpu' && (WEBGPU_EXTRA[op]?.has(d) ?? false));
@@ -106,8 +108,9 @@ export const lt = (b: Builder, x: string, y: string, d: D) => simple(b, 'Less', 
 export const gt = (b: Builder, x: string, y: string, d: D) => simple(b, 'Greater', [x, y], d, true);
 /** Equality; bools by logic in GPU forms (the WebGPU EP's Equal has no bool kernel). */
 const eq = (b: Builder, x: string, y: string, d: D) => (d === 'bool' && b.gpuForms ? not(b, xor(b, x, y)) : simple(b, 'Equal', [x, y], d, true));
-const abs = (b: Builder, x: string, d: D) => simple(b, 'Abs', [x], d);
-const neg = (b: Builder, x: string, d: D) => (isRealFloat(d) ? mul(b, x, k(b, d, -1), d) : has('Neg', d) ? b.op('Neg', [x]) : sub(b, k(b, d, 0), x, d));
+/** |x|; integers compare and select in GPU forms (the WebGPU EP's Abs and Neg are float only). */
+const abs = (b: Builder, x: string, d: D) => (b.gpuForms && isSigned(d) ? where(b, lt(b, x, k(b, d, 0), d), neg(b, x, d), x, d) : simple(b, 'Abs', [x], d));
+const neg = (b: Builder, x: string, d: D) => (isRealFloat(d) ? mul(b, x, k(b, d, -1), d) : has('Neg', d) && !b.gpuForms ? b.op('Neg', [x]) : sub(b, k(b, d, 0), x, d));
 
 /** Sign bit of a float (−0 included; NaN's sign is not visible to ONNX ops and reads as +). */
 function signbit(b: Builder, x: string, d: D): string {
@@ -224,6 +227,7 @@ export function unary(b: Builder, op: UnaryOp, x: string, d: D): string {
     case 'round': return b.op('Round', [x]);
     case 'trunc': return mul(b, b.op('Floor', [abs(b, x, d)]), where(b, signbit(b, x, d), k(b, d, -1), k(b, d, 1), d), d); // keeps −0
     case 'sign': {
+      if (b.gpuForms) return signBySelect(b, x, d);
       const s = simple(b, 'Sign', [x], d);
       return float ? where(b, isnan(b, x, d), x, s, d) : s;
     }
@@ -257,6 +261,14 @@ export function unary(b: Builder, op: UnaryOp, x: string, d: D): string {
     case 'conj': case 'real': return b.op('Identity', [x]);
     case 'imag': return b.op('Sub', [x, x]);
   }
+}
+
+/** sign(x) by comparisons (GPU forms: the WebGPU EP has no Sign): ±1, 0 for ±0 (as NumPy), NaN stays. */
+function signBySelect(b: Builder, x: string, d: D): string {
+  const zero = k(b, d, 0);
+  const rest = isRealFloat(d) ? where(b, eq(b, x, x, d), zero, x, d) : zero;
+  const s = isUnsigned(d) ? rest : where(b, lt(b, x, zero, d), k(b, d, -1), rest, d);
+  return where(b, gt(b, x, zero, d), k(b, d, 1), s, d);
 }
 
 const COMPARE: Partial<Record<BinaryOp, string>> = {
@@ -401,7 +413,8 @@ function remInt(b: Builder, x: string, y: string, d: D): string {
   const zero = k(b, d, 0), one = k(b, d, 1);
   const bad = isSigned(d) ? or(b, eq(b, y, zero, d), eq(b, y, k(b, d, -1), d)) : eq(b, y, zero, d);
   const ys = where(b, bad, one, y, d);
-  const r = simple(b, 'Mod', [x, ys], d, false, { fmod: 0 });
+  // GPU forms: x − (x // y)·y (the WebGPU EP has no Mod).
+  const r = b.gpuForms ? sub(b, x, mul(b, floorDivInt(b, x, ys, d), ys, d), d) : simple(b, 'Mod', [x, ys], d, false, { fmod: 0 });
   return where(b, bad, zero, r, d);
 }
 
