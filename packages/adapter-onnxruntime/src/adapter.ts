@@ -266,13 +266,13 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     let ha = a.handle, hb = b.handle;
     if (isExpand(hb)) hb = broadcastSource(hb.inputs[0]!);
     else if (isExpand(ha)) ha = broadcastSource(ha.inputs[0]!);
+    // NumPy refuses negative integer exponents: checked now when they are on the host (before a
+    // node exists that nobody would free), else before the graph runs.
+    const exponentOnHost = hb.value?.tensor.location === 'cpu';
+    const checkExponent = op === 'pow' && isSigned(a.dtype);
+    if (checkExponent && exponentOnHost) noNegativeExponent(hb.value!.tensor.data as unknown as ArrayLike<number | bigint>);
     const n = this.node(dtype, a.shape, `b:${op}:${a.dtype}`, [ha, hb], (bb, [u, v]) => binary(bb, op, u!, v!, a.dtype));
-    if (op === 'pow' && isSigned(a.dtype)) {
-      // NumPy refuses negative integer exponents: checked now when they are on the host, else before the run.
-      const t = hb.value?.tensor;
-      if (t?.location === 'cpu') noNegativeExponent(t.data as unknown as ArrayLike<number | bigint>);
-      else n.valueCheck = { input: hb, check: noNegativeExponent };
-    }
+    if (checkExponent && !exponentOnHost) n.valueCheck = { input: hb, check: noNegativeExponent };
     return n;
   }
   where(cond: K, a: K, b: K): LazyNode {

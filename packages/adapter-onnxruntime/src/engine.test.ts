@@ -26,6 +26,20 @@ describe('lazy graphs', () => {
     expect(sessions() - s0).toBeLessThanOrEqual(1);
     x.dispose(); y.dispose(); z.dispose();
   });
+  it('integer pow refuses negative exponents (NumPy\'s ValueError) without leaving a node behind', async () => {
+    const x = np.asarray([2, 3, 4], { dtype: 'int32' });
+    const bad = np.asarray([1, -1, 2], { dtype: 'int32' });
+    const before = np.memory();
+    expect(() => np.pow(x, bad)).toThrow(ValueError); // on the host: at the call
+    expect(np.memory()).toEqual(before);
+    // Computed exponents are evaluated and checked before the graph that uses them runs.
+    const e = np.subtract(np.asarray([1, 2, 3], { dtype: 'int32' }), 2);
+    const p = np.pow(x, e);
+    await expect(p.toArray()).rejects.toThrow(/pow: integers to negative integer powers are not allowed/);
+    const q = np.pow(x, np.add(e, 1));
+    expect(await q.toArray()).toEqual([1, 3, 16]); // NumPy: [2, 3, 4] ** [0, 1, 2]
+    for (const a of [x, bad, e, p, q]) a.dispose();
+  });
   it('broadcast operands reach the ONNX op unexpanded and unreshaped (ONNX broadcasts by itself)', async () => {
     const inputsOf = (a: unknown) => (a as { _handle: { inputs: { shape: number[] }[] } })._handle.inputs.map((i) => i.shape);
     const x = np.asarray([1, 2, 3], { dtype: 'float32' });
