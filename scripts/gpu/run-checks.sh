@@ -7,7 +7,7 @@
 #   usage: OUT=/some/dir bash scripts/gpu/run-checks.sh [steps…]
 #   steps: env tfjs-conformance ort-conformance cuda-conformance tfjs-check ort-check cuda-check cuda-ref bench
 #   (not in the default list: bench-targets, the speed targets of the adapter issues in one app run;
-#   bench-cpu, the CPU EP against NumPy in the app; diagnostics tfjs-diag tfjs-split ort-diag ort-placement ort-matmul (ONNX forms of a matmul) ort-chain (forms of the 10-op chain) ort-cpu-matmul (ONNX forms of the CPU EP's matmul against NumPy) ort-cpu-nodes (nodes ORT placed on the CPU during the WebGPU conformance suite) ort-cpu (the CPU EP against NumPy on this host) cuda-extract cuda-sum-host (np.sum's host time, profiled) cuda-host (the adapter's host-side
+#   bench-cpu, the CPU EP against NumPy in the app; diagnostics tfjs-diag tfjs-split ort-diag ort-placement ort-matmul (ONNX forms of a matmul) ort-chain (forms of the 10-op chain) ort-cpu-matmul (ONNX forms of the CPU EP's matmul against NumPy) ort-cpu-nodes (nodes ORT placed on the CPU during the WebGPU conformance suite) ort-int-ops (integer ops on WebGPU with and without the GPU graph forms) ort-cpu (the CPU EP against NumPy on this host) cuda-extract cuda-sum-host (np.sum's host time, profiled) cuda-host (the adapter's host-side
 #   cost per op against a fake driver, on this host's CPU);
 #   ARR_CUDA_CONFORMANCE_ONLY=extract,searching limits cuda-conformance to some groups;
 #   ARR_CUDA_DEVICE_EXTRACT=0, ARR_ORT_DEVICE_INPUTS=0 and ARR_TFJS_FAST_MATMUL=0 test without
@@ -60,6 +60,7 @@ for s in $steps; do
     ort-cpu) step ort-cpu 300 bash -c 'node packages/adapter-onnxruntime/bench/cpu-bench.mjs --loop 100000; node packages/adapter-onnxruntime/bench/cpu-bench.mjs --node' ;;
     ort-chain) step ort-chain 120 node packages/adapter-onnxruntime/bench/chain-forms.mjs ;;
     ort-cpu-matmul) step ort-cpu-matmul 240 node packages/adapter-onnxruntime/bench/cpu-matmul-forms.mjs ;;
+    ort-int-ops) step ort-int-ops 300 node packages/adapter-onnxruntime/bench/gpu-int-ops.mjs ;;
     ort-cpu-nodes) step ort-cpu-nodes 400 bash -c 'ARR_ORT_LOG_LEVEL=0 node node_modules/vitest/vitest.mjs run --reporter=dot --project adapter-onnxruntime src/conformance-webgpu.test.ts 2>&1 | node packages/adapter-onnxruntime/bench/cpu-placed-nodes.mjs' ;;
     ort-matmul) step ort-matmul 240 bash -c 'node packages/adapter-onnxruntime/bench/matmul-variants.mjs; node packages/adapter-onnxruntime/bench/matmul-variants.mjs --provider-options "{\"validationMode\":\"disabled\"}"' ;;
     cuda-sum-host) step cuda-sum-host 120 env OUT="$work/r" node packages/adapter-cuda/bench/sum-host.mjs ;;

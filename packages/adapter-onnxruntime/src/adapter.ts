@@ -268,11 +268,15 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     else if (isExpand(ha)) ha = broadcastSource(ha.inputs[0]!);
     // NumPy refuses negative integer exponents: checked now when they are on the host (before a
     // node exists that nobody would free), else before the graph runs.
+    // A materialised exponent is checked once (its values never change).
     const exponentOnHost = hb.value?.tensor.location === 'cpu';
-    const checkExponent = op === 'pow' && isSigned(a.dtype);
-    if (checkExponent && exponentOnHost) noNegativeExponent(hb.value!.tensor.data as unknown as ArrayLike<number | bigint>);
+    const checkExponent = op === 'pow' && isSigned(a.dtype) && !hb.value?.nonNegative;
+    if (checkExponent && exponentOnHost) {
+      noNegativeExponent(hb.value!.tensor.data as unknown as ArrayLike<number | bigint>);
+      hb.value!.nonNegative = true;
+    }
     const n = this.node(dtype, a.shape, `b:${op}:${a.dtype}`, [ha, hb], (bb, [u, v]) => binary(bb, op, u!, v!, a.dtype));
-    if (checkExponent && !exponentOnHost) n.valueCheck = { input: hb, check: noNegativeExponent };
+    if (checkExponent && !exponentOnHost) n.valueCheck = { input: hb, check: noNegativeExponent, passed: (value) => { value.nonNegative = true; } };
     return n;
   }
   where(cond: K, a: K, b: K): LazyNode {

@@ -26,6 +26,8 @@ export class Buf {
   owned = false;
   /** Set when the tensor was replaced by its device copy (`deviceInputs`): never moved twice. */
   moved = false;
+  /** Checked to hold no negative value (integer pow's exponent; values never change): not read again. */
+  nonNegative = false;
   /** Replaced once when a host array moves to the device (`deviceInputs`). */
   constructor(public tensor: ort.Tensor, readonly bytes: number) {}
 }
@@ -57,7 +59,7 @@ export class LazyNode {
    * A check on an input's values that must pass before this node runs (integer pow's exponent
    * when it was not on the host at the call): `check` throws the contract's error.
    */
-  valueCheck: { input: LazyNode; check: (data: ArrayLike<number | bigint>) => void } | undefined;
+  valueCheck: { input: LazyNode; check: (data: ArrayLike<number | bigint>) => void; passed: (value: Buf) => void } | undefined;
   private keyCode = -1;
   // Scratch of one evaluation, valid while the stamp equals the engine's epoch (no Maps or Sets
   // per evaluation): visited (`slot`: 2·position in the order, or 2·input index + 1), reads by
@@ -640,6 +642,7 @@ export class Engine {
       if (c.input.error) throw c.input.error;
       const t = c.input.value!.tensor;
       c.check((t.location === 'cpu' ? t.data : await this.hostCopy(c.input, true)) as unknown as ArrayLike<number | bigint>);
+      c.passed(c.input.value!);
       n.valueCheck = undefined;
     }
   }
