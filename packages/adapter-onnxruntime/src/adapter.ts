@@ -7,7 +7,7 @@ import {
   DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf, sizeOf,
 } from '@arr/core';
 import { Engine, type Emit, type LazyNode } from './graph.js';
-import { binary, cast, castKernel, gt, has, isnan, isRealFloat, isSigned, lt, or, simple, unary, where as whereOp, widen } from './ops.js';
+import { binary, cast, castKernel, gt, has, isnan, isRealFloat, isSigned, lt, or, simple, slice as sliceOp, unary, where as whereOp, widen } from './ops.js';
 import type { ExecutionProvider } from './providers.js';
 import type { Builder } from './graph.js';
 import { OrtCApi } from './capi.js';
@@ -245,7 +245,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       return e < 0 ? -(2 ** 52) : e;
     });
     return this.node(x.dtype, shape, `slice:${r}`, [x.handle],
-      (b, [v]) => b.op('Slice', [v!, b.param(0), b.param(1), b.i64(Array.from({ length: r }, (_, i) => i)), b.param(2)]),
+      (b, [v]) => sliceOp(b, v!, x.dtype, [b.param(0), b.param(1), b.i64(Array.from({ length: r }, (_, i) => i)), b.param(2)]),
       [i64(start), i64(ends), i64(step)]);
   }
   broadcastTo(x: K, shape: Shape): LazyNode {
@@ -345,7 +345,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
         const blockShape = x.shape.slice();
         blockShape[axis] = s;
         const block = b.op('Expand', [b.scalar(d, ident as number | bigint), b.i64(blockShape)]);
-        const head = b.op('Slice', [y, b.i64([0]), b.i64([n - s]), b.i64([axis])]);
+        const head = sliceOp(b, y, d, [b.i64([0]), b.i64([n - s]), b.i64([axis])]);
         y = combine(y, b.op('Concat', [block, head], { axis }));
       }
       return y === v ? b.op('Identity', [y]) : y;

@@ -1,7 +1,7 @@
 // The graph forms of GPU providers (`gpuGraphForms`: int32 flags in reductions, NaN and infinity
 // tests by comparison) give the same results as the CPU forms (uint8 flags, IsNaN / IsInf).
 // Integer pow and shifts without bitwise ops or int64, sign / abs / remainder without Sign, Abs or
-// Mod (GPU forms) give NumPy's values like the CPU forms. Both run here on the CPU provider. Expected values computed with NumPy 2.4 (python3 -c, 2026-12-03).
+// Mod, and integer / bool slices through float32 (GPU forms) give NumPy's values like the CPU forms. Both run here on the CPU provider. Expected values computed with NumPy 2.4 (python3 -c, 2026-12-03).
 import { describe, expect, it } from 'vitest';
 import { createNamespace } from './index.js';
 
@@ -75,6 +75,22 @@ describe.each([false, true])('gpuGraphForms: %s', (gpuGraphForms) => {
     expect(got).toEqual({
       signF32: [0, 0, NaN, -1, 1, -1], signF16: [0, 0, NaN, -1, 1, -1], signI8: [-1, -1, 0, 1], signU8: [0, 1, 1],
       absI8: [-128, 5, 0, 7], absI32: [-2147483648, 5, 0, 7], remI32: [1, 2, -2, -1, 0], remU32: [1, 0, 3],
+    });
+  });
+  it('slices of int32, uint32 and bool keep every value (GPU forms slice them as float32 halves)', async () => {
+    const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });
+    const i = np.asarray([-2147483648, -1, 0, 1, 65535, 65536, -65537, 2147483647, -123456789], { dtype: 'int32' });
+    const u = np.asarray([0, 1, 65535, 65536, 4294967295, 123456789, 2147483648], { dtype: 'uint32' });
+    const bools = np.asarray([true, false, false, true, true], { dtype: 'bool' });
+    const m = np.asarray([[-600000, -499997, -399994, -299991], [-199988, -99985, 18, 100021], [200024, 300027, 400030, 500033]], { dtype: 'int32' });
+    const got = {
+      i2: await i.get('::2').toArray(), i3: await i.get('::-3').toArray(), u1: await u.get('1:6').toArray(), u2: await u.get('::-2').toArray(),
+      b2: await bools.get('::-2').toArray(), m1: await m.get('1:', '::-2').toArray(), cumprod: await np.cumulativeProd(np.asarray([3, -5, 7, 65537], { dtype: 'int32' })).toArray(),
+    };
+    // NumPy 2.4 (cumulative_prod wraps: 3·(−5)·7·65537 = −6 881 385).
+    expect(got).toEqual({
+      i2: [-2147483648, 0, 65535, -65537, -123456789], i3: [-123456789, 65536, 0], u1: [1, 65535, 65536, 4294967295, 123456789],
+      u2: [2147483648, 4294967295, 65535, 0], b2: [true, false, true], m1: [[100021, -99985], [500033, 300027]], cumprod: [3, -15, -105, -6881385],
     });
   });
   it('argmax / argmin with an empty result need no kernel', async () => {

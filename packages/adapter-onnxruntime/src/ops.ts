@@ -519,6 +519,22 @@ function shiftArithmetic(b: Builder, x: string, y: string, d: D, dir: 'LEFT' | '
   return r;
 }
 
+/**
+ * Slice (`args`: starts, ends, axes[, steps]). The WebGPU EP's Slice is float only, so GPU forms
+ * slice bool through float32, and int32 / uint32 as two 16-bit halves in float32 (exact),
+ * recombined after: eleven elementwise passes on the GPU instead of a round trip to the CPU.
+ */
+export function slice(b: Builder, x: string, d: D, args: readonly string[]): string {
+  const sl = (v: string) => b.op('Slice', [v, ...args]);
+  if (!b.gpuForms || !(d === 'int32' || d === 'uint32' || d === 'bool')) return sl(x);
+  if (d === 'bool') return cast(b, sl(cast(b, x, d, 'float32')), 'float32', d);
+  const base = k(b, d, 65536);
+  const hi = div(b, x, base, d);
+  const lo = sub(b, x, mul(b, hi, base, d), d);
+  const half = (v: string) => cast(b, sl(cast(b, v, d, 'float32')), 'float32', d);
+  return add(b, mul(b, half(hi), base, d), half(lo), d);
+}
+
 /** Float → integer as C/NumPy: truncate toward zero through int64 (wrapping), NaN → 0. */
 export function castKernel(b: Builder, x: string, from: D, to: D): string {
   if (from === to) return b.op('Identity', [x]);
