@@ -1,5 +1,5 @@
 // Integer ops on a GPU provider with and without the GPU graph forms (`gpuGraphForms`): the
-// forms keep pow, shifts, remainder, sign and uint32 selections on the EP, where ORT otherwise
+// forms keep pow, shifts, remainder, sign, integer slices and uint32 selections on the EP, where ORT otherwise
 // runs the nodes it has no kernel for on its CPU behind copies. Each op runs on device-resident
 // 2^n inputs, `--runs` evaluations back to back and a 1-element read (ms each, median of 3); both forms
 // must give the same values (compared in full). Prints one JSON object.
@@ -21,6 +21,7 @@ const ops = {
   'remainder int32': (np, a) => np.remainder(a.i, a.d),
   'maximum uint32': (np, a) => np.maximum(a.u, a.v),
   'sign float32': (np, a) => np.sign(a.f),
+  'slice int32 [::-2]': (np, a) => a.i.get('::-2'),
 };
 const values = {};
 for (const [label, np] of Object.entries(spaces)) {
