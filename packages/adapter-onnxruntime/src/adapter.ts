@@ -244,17 +244,9 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       const e = step[i]! > 0 ? last + 1 : last - 1;
       return e < 0 ? -(2 ** 52) : e;
     });
-    // The WebGPU EP's Slice returns wrong elements when several axes have negative steps: GPU forms
-    // chain Slices with one reversed axis each (the reversed axes are part of the key).
-    const all = Array.from({ length: r }, (_, i) => i);
-    const reversed = all.filter((i) => step[i]! < 0);
-    const pieces = this.engineRef.options.gpuForms && reversed.length > 1
-      ? [[...all.filter((i) => step[i]! > 0), reversed[0]!], ...reversed.slice(1).map((a) => [a])]
-      : [all];
-    const params = pieces.flatMap((axes) => [i64(axes.map((a) => start[a]!)), i64(axes.map((a) => ends[a]!)), i64(axes.map((a) => step[a]!))]);
-    return this.node(x.dtype, shape, pieces.length > 1 ? `slice:${r}:${reversed.join(',')}` : `slice:${r}`, [x.handle],
-      (b, [v]) => pieces.reduce((y, axes, j) => sliceOp(b, y, x.dtype, [b.param(3 * j), b.param(3 * j + 1), b.i64(axes), b.param(3 * j + 2)]), v!),
-      params);
+    return this.node(x.dtype, shape, `slice:${r}`, [x.handle],
+      (b, [v]) => sliceOp(b, v!, x.dtype, [b.param(0), b.param(1), b.i64(Array.from({ length: r }, (_, i) => i)), b.param(2)]),
+      [i64(start), i64(ends), i64(step)]);
   }
   broadcastTo(x: K, shape: Shape): LazyNode {
     return this.node(x.dtype, shape, 'expand', [x.handle], (b, [v]) => b.op('Expand', [v!, b.param(0)]), [i64(shape)]);
