@@ -21,7 +21,7 @@ const ops = {
   'remainder int32': (np, a) => np.remainder(a.i, a.d),
   'maximum uint32': (np, a) => np.maximum(a.u, a.v),
   'sign float32': (np, a) => np.sign(a.f),
-  'slice int32 [::-2]': (np, a) => a.i.get('::-2'),
+  'slice int32 [1::2]': (np, a) => a.i.get('1::2'),
 };
 const values = {};
 for (const [label, np] of Object.entries(spaces)) {

@@ -244,8 +244,10 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       const e = step[i]! > 0 ? last + 1 : last - 1;
       return e < 0 ? -(2 ** 52) : e;
     });
-    return this.node(x.dtype, shape, `slice:${r}`, [x.handle],
-      (b, [v]) => sliceOp(b, v!, x.dtype, [b.param(0), b.param(1), b.i64(Array.from({ length: r }, (_, i) => i)), b.param(2)]),
+    // Whether a step is negative is part of the key: such slices keep the EP's own Slice (see ops.ts).
+    const reversing = step.some((s) => s < 0);
+    return this.node(x.dtype, shape, reversing ? `slice:${r}:reversing` : `slice:${r}`, [x.handle],
+      (b, [v]) => sliceOp(b, v!, x.dtype, [b.param(0), b.param(1), b.i64(Array.from({ length: r }, (_, i) => i)), b.param(2)], reversing),
       [i64(start), i64(ends), i64(step)]);
   }
   broadcastTo(x: K, shape: Shape): LazyNode {

@@ -523,10 +523,12 @@ function shiftArithmetic(b: Builder, x: string, y: string, d: D, dir: 'LEFT' | '
  * Slice (`args`: starts, ends, axes[, steps]). The WebGPU EP's Slice is float only, so GPU forms
  * slice bool through float32, and int32 / uint32 as two 16-bit halves in float32 (exact),
  * recombined after: eleven elementwise passes on the GPU instead of a round trip to the CPU.
+ * Not with negative steps (`reversing`): the EP's Slice returns shifted elements for some of
+ * those (`get/float32/::-2,1::2,3:0:-1`, an expected failure), which the CPU's integer Slice does not.
  */
-export function slice(b: Builder, x: string, d: D, args: readonly string[]): string {
+export function slice(b: Builder, x: string, d: D, args: readonly string[], reversing = false): string {
   const sl = (v: string) => b.op('Slice', [v, ...args]);
-  if (!b.gpuForms || !(d === 'int32' || d === 'uint32' || d === 'bool')) return sl(x);
+  if (!b.gpuForms || reversing || !(d === 'int32' || d === 'uint32' || d === 'bool')) return sl(x);
   if (d === 'bool') return cast(b, sl(cast(b, x, d, 'float32')), 'float32', d);
   const base = k(b, d, 65536);
   const hi = div(b, x, base, d);
