@@ -57,7 +57,8 @@ export class LazyNode {
   indexCheck: { fn: string; axis: number; size: number; indices: LazyNode } | undefined;
   /**
    * A check on an input's values that must pass before this node runs (integer pow's exponent
-   * when it was not on the host at the call): `check` throws the contract's error.
+   * when it was not on the host at the call): `check` throws the contract's error; `passed`
+   * marks the input's value once it passed, so later nodes need not read it again.
    */
   valueCheck: { input: LazyNode; check: (data: ArrayLike<number | bigint>) => void; passed: (value: Buf) => void } | undefined;
   private keyCode = -1;
