@@ -2,7 +2,7 @@
 import {
   type Adapter, type ArgReduceOp, type BinaryOp, type Capabilities, type Device, type DType, type EngineInfo,
   type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
-  DeviceError, DTypeError, DTYPES, HOST_ARRAY, indexOutOfRange, lanes, makeDevice, numberToHalf, ValueError,
+  DeviceError, DTypeError, DTYPES, HOST_ARRAY, indexOutOfRange, lanes, makeDevice, negativeIntegerPower, numberToHalf, ValueError,
 } from '@arr/core';
 import { CudaArray, children, contiguousStrides, MAX_FUSED_LEAVES, MAX_FUSED_OPS, planFusion, type LazyNode } from './array.js';
 import { classify, type ElementwiseKernel, elementwiseSource, EW_NAME, type Mode, signature } from './codegen.js';
@@ -449,7 +449,7 @@ export class CudaAdapter implements Adapter<CudaArray> {
     const code = Number(err[0]);
     const raw = BigInt.asIntN(64, err[1]!), axis = Number(BigInt.asIntN(64, err[2]!)), size = Number(BigInt.asIntN(64, err[3]!));
     check(this.libs.cu.cuMemsetD8Async!(this.errBlock.ptr, 0, 32, this.libs.stream), 'cuMemsetD8Async');
-    if (code === ERR.pow) throw new ValueError('pow: integers to negative integer powers are not allowed');
+    if (code === ERR.pow) throw negativeIntegerPower();
     const fn = code === ERR.take ? 'take' : code === ERR.takeAlongAxis ? 'takeAlongAxis' : 'scatter';
     throw indexOutOfRange(fn, Number.isSafeInteger(Number(raw)) ? Number(raw) : raw, axis, size);
   }

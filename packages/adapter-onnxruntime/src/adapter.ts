@@ -4,7 +4,7 @@ import ort from 'onnxruntime-node';
 import {
   type Adapter, type ArgReduceOp, type BinaryOp, type Capabilities, type Device, type DType, type EngineInfo,
   type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
-  DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf, sizeOf,
+  DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, negativeIntegerPower, numberToHalf, sizeOf,
 } from '@arr/core';
 import { Engine, type Emit, type LazyNode } from './graph.js';
 import { binary, cast, castKernel, gt, has, isnan, isRealFloat, isSigned, lt, or, simple, slice as sliceOp, unary, where as whereOp, widen } from './ops.js';
@@ -573,6 +573,6 @@ function exactSum64(b: Builder, v: string, d: DType, ax: string): string {
 /** NumPy's error for integers to negative integer powers (which C would truncate to 0 or ±1). */
 function noNegativeExponent(data: ArrayLike<number | bigint>): void {
   for (let i = 0; i < data.length; i++) {
-    if (data[i]! < 0) throw new ValueError('pow: integers to negative integer powers are not allowed');
+    if (data[i]! < 0) throw negativeIntegerPower();
   }
 }

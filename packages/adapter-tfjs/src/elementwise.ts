@@ -6,7 +6,7 @@
  * Compositions run inside `tf.tidy` (the adapter wraps every call), so temporaries are freed.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { type BinaryOp, type DType, type UnaryOp, ValueError } from '@arr/core';
+import { type BinaryOp, type DType, type UnaryOp, negativeIntegerPower } from '@arr/core';
 import * as C from './complex.js';
 import { hostNextafter } from './host-kernels.js';
 import type { Traits } from './traits.js';
@@ -47,7 +47,7 @@ function expm1(x: T): T {
 function intPow(a: T, b: T, traits: Traits): T {
   // NumPy refuses negative exponents; checked where read-back is synchronous (not on webgpu).
   if (traits.sync && b.dtype === 'int32' && b.size > 0 && (tf.min(b).dataSync() as Int32Array)[0]! < 0) {
-    throw new ValueError('pow: integers to negative integer powers are not allowed');
+    throw negativeIntegerPower();
   }
   const bits = traits.sync ? Math.max(1, 32 - Math.clz32(Math.max(0, ...(tf.max(b).dataSync() as Int32Array)))) : 31;
   const mul = (x: T, y: T): T => (traits.exactIntMul ? tf.mul(x, y) : mulInt(x, y));

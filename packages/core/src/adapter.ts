@@ -14,6 +14,11 @@ export function indexOutOfRange(fn: string, index: number | bigint, axis: number
   return new IndexError(`${fn}: index ${index} is out of bounds for axis ${axis} with size ${size}`);
 }
 
+/** The error every adapter throws for an integer `pow` with a negative exponent (as NumPy). */
+export function negativeIntegerPower(): ValueError {
+  return new ValueError('pow: integers to negative integer powers are not allowed');
+}
+
 /** A place where arrays live. Compared by identity within one namespace. */
 export interface Device {
   /** The adapter that owns it, e.g. `'ndarray'`. */

@@ -9,7 +9,7 @@ export type {
   Adapter, ArgReduceOp, BinaryOp, Capabilities, Device, EngineInfo, FillValue, KernelArray, ReduceOp, ScanOp, UnaryOp,
   LinalgKernels, FftKernels,
 } from './adapter.js';
-export { makeDevice, indexOutOfRange, linalgError } from './adapter.js';
+export { makeDevice, indexOutOfRange, linalgError, negativeIntegerPower } from './adapter.js';
 export {
   DTYPES, DTYPE_INFO, HOST_ARRAY, allocHost, finfo, iinfo, isdtype, isDType, lanes, realDType, complexDType,
   type DType, type DTypeKind, type DTypeCategory, type DTypeInfo, type FInfo, type IInfo, type HostArray, type HostTypedArrayMap,

@@ -1,5 +1,5 @@
 /** Scalar helpers that generated kernels call by name (passed to `new Function` as parameters). */
-import { ValueError } from '@arr/core';
+import { negativeIntegerPower } from '@arr/core';
 import { H2F, toHalf } from '../half.js';
 import * as cx from '../complex.js';
 
@@ -20,11 +20,9 @@ export function powC(a: number, b: number): number {
   return Math.pow(a, b);
 }
 
-const negPow = () => new ValueError('pow: integers to negative integer powers are not allowed');
-
 /** Exact integer power modulo 2^32 (the store wraps to the dtype). */
 export function ipow32(a: number, b: number): number {
-  if (b < 0) throw negPow();
+  if (b < 0) throw negativeIntegerPower();
   let r = 1;
   while (b > 0) {
     if (b & 1) r = Math.imul(r, a);
@@ -35,7 +33,7 @@ export function ipow32(a: number, b: number): number {
 }
 
 export function ipow64(a: bigint, b: bigint): bigint {
-  if (b < 0n) throw negPow();
+  if (b < 0n) throw negativeIntegerPower();
   let r = 1n;
   while (b > 0n) {
     if (b & 1n) r = BigInt.asUintN(64, r * a);
