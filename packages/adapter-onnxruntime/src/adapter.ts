@@ -4,9 +4,9 @@ import ort from 'onnxruntime-node';
 import {
   type Adapter, type ArgReduceOp, type BinaryOp, type Capabilities, type Device, type DType, type EngineInfo,
   type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
-  DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, negativeIntegerPower, numberToHalf, sizeOf,
+  DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf, sizeOf,
 } from '@arr/core';
-import { Engine, type Emit, type LazyNode } from './graph.js';
+import { Engine, type Emit, type LazyNode, noNegativeExponent } from './graph.js';
 import { binary, cast, castKernel, gt, has, isnan, isRealFloat, isSigned, lt, or, simple, slice as sliceOp, unary, where as whereOp, widen } from './ops.js';
 import type { ExecutionProvider } from './providers.js';
 import type { Builder } from './graph.js';
@@ -273,12 +273,9 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     // A materialised exponent is checked once (its values never change).
     const exponentOnHost = hb.value?.tensor.location === 'cpu';
     const checkExponent = op === 'pow' && isSigned(a.dtype) && !hb.value?.nonNegative;
-    if (checkExponent && exponentOnHost) {
-      noNegativeExponent(hb.value!.tensor.data as unknown as ArrayLike<number | bigint>);
-      hb.value!.nonNegative = true;
-    }
+    if (checkExponent && exponentOnHost) noNegativeExponent(hb.value!, hb.value!.tensor.data as unknown as ArrayLike<number | bigint>);
     const n = this.node(dtype, a.shape, `b:${op}:${a.dtype}`, [ha, hb], (bb, [u, v]) => binary(bb, op, u!, v!, a.dtype));
-    if (checkExponent && !exponentOnHost) n.valueCheck = { input: hb, check: noNegativeExponent, passed: (value) => { value.nonNegative = true; } };
+    if (checkExponent && !exponentOnHost) n.exponentCheck = hb;
     return n;
   }
   where(cond: K, a: K, b: K): LazyNode {
@@ -568,11 +565,4 @@ function exactSum64(b: Builder, v: string, d: DType, ax: string): string {
     total = total ? b.op('Add', [total, s]) : s;
   }
   return d === 'int64' ? total! : b.op('Cast', [total!], { to: 13 });
-}
-
-/** NumPy's error for integers to negative integer powers (which C would truncate to 0 or ±1). */
-function noNegativeExponent(data: ArrayLike<number | bigint>): void {
-  for (let i = 0; i < data.length; i++) {
-    if (data[i]! < 0) throw negativeIntegerPower();
-  }
 }

@@ -4,7 +4,7 @@
  * every shape-dependent constant is a runtime-fed int64 input, so dimensions stay symbolic).
  */
 import ort from 'onnxruntime-node';
-import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError, ValueError, sizeOf } from '@arr/core';
+import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError, ValueError, negativeIntegerPower, sizeOf } from '@arr/core';
 import { ATTR, encodeModel, type AttrJSON, type GraphJSON, type NodeJSON, type TensorJSON } from './proto.js';
 import type { HostTensor, NativeSession, OrtCApi } from './capi.js';
 import { KeyWriter, StructureCache, nameCode, opKeyId } from './graph-key.js';
@@ -56,11 +56,10 @@ export class LazyNode {
   /** For take-like nodes: how to report an out-of-range index found at read-back. */
   indexCheck: { fn: string; axis: number; size: number; indices: LazyNode } | undefined;
   /**
-   * A check on an input's values that must pass before this node runs (integer pow's exponent
-   * when it was not on the host at the call): `check` throws the contract's error; `passed`
-   * marks the input's value once it passed, so later nodes need not read it again.
+   * Integer pow: its exponent when it was not on the host at the call, read and checked for
+   * negative values before this node runs (see noNegativeExponent).
    */
-  valueCheck: { input: LazyNode; check: (data: ArrayLike<number | bigint>) => void; passed: (value: Buf) => void } | undefined;
+  exponentCheck: LazyNode | undefined;
   private keyCode = -1;
   // Scratch of one evaluation, valid while the stamp equals the engine's epoch (no Maps or Sets
   // per evaluation): visited (`slot`: 2·position in the order, or 2·input index + 1), reads by
@@ -263,6 +262,15 @@ function toHalfBits(v: number): number {
   return sign | h;
 }
 
+/**
+ * NumPy's refusal of integers to negative integer powers: throws for a negative value in `data`
+ * (the values of `value`), else marks `value`, whose values never change, so it is not read again.
+ */
+export function noNegativeExponent(value: Buf, data: ArrayLike<number | bigint>): void {
+  for (let i = 0; i < data.length; i++) if (data[i]! < 0) throw negativeIntegerPower();
+  value.nonNegative = true;
+}
+
 /** Maps ORT's run-time errors on bad indices to the contract's IndexError. */
 function mapRunError(e: unknown): unknown {
   const msg = e instanceof Error ? e.message : String(e);
@@ -436,8 +444,8 @@ export class Engine {
     }
     if (targetCount === 0) return;
     for (const n of order) {
-      if (n.valueCheck) {
-        await this.runValueChecks(order);
+      if (n.exponentCheck) {
+        await this.checkExponents(order);
         return this.evaluateNow(targets, cpuOut); // the checks evaluated their inputs: traverse again
       }
     }
@@ -634,17 +642,16 @@ export class Engine {
     return done ? done.then(tensors) : tensors();
   }
 
-  /** Runs the value checks of the nodes in `order` on their inputs' host values (evaluated first when pending). */
-  private async runValueChecks(order: LazyNode[]): Promise<void> {
+  /** Checks the exponents of the integer pows in `order` on their host values (evaluated first when pending). */
+  private async checkExponents(order: LazyNode[]): Promise<void> {
     for (const n of order) {
-      const c = n.valueCheck;
-      if (!c) continue;
-      if (c.input.pending) await this.evaluateNow([c.input], true);
-      if (c.input.error) throw c.input.error;
-      const t = c.input.value!.tensor;
-      c.check((t.location === 'cpu' ? t.data : await this.hostCopy(c.input, true)) as unknown as ArrayLike<number | bigint>);
-      c.passed(c.input.value!);
-      n.valueCheck = undefined;
+      const e = n.exponentCheck;
+      if (!e) continue;
+      if (e.pending) await this.evaluateNow([e], true);
+      if (e.error) throw e.error;
+      const t = e.value!.tensor;
+      noNegativeExponent(e.value!, (t.location === 'cpu' ? t.data : await this.hostCopy(e, true)) as unknown as ArrayLike<number | bigint>);
+      n.exponentCheck = undefined;
     }
   }
 
