@@ -394,28 +394,36 @@ function remFloat(b: Builder, x: string, y: string, d: D): string {
   return where(b, eq(b, mod, zero, d), where(b, signbit(b, y, d), k(b, d, -0), zero, d), r, d);
 }
 
+/** A divisor that cannot trap (1 where y is 0, or −1 for signed: MIN / −1 would), and where it was replaced. */
+function safeDivisor(b: Builder, y: string, d: D): { bad: string; ys: string } {
+  const zero = k(b, d, 0);
+  const bad = isSigned(d) ? or(b, eq(b, y, zero, d), eq(b, y, k(b, d, -1), d)) : eq(b, y, zero, d);
+  return { bad, ys: where(b, bad, k(b, d, 1), y, d) };
+}
+
+/** x // ys rounded toward −∞ (Div truncates) for a divisor from safeDivisor. */
+function flooredQuotient(b: Builder, x: string, ys: string, d: D): string {
+  const q = div(b, x, ys, d);
+  if (!isSigned(d)) return q;
+  const zero = k(b, d, 0);
+  const r = sub(b, x, mul(b, q, ys, d), d);
+  const fix = and(b, not(b, eq(b, r, zero, d)), xor(b, lt(b, r, zero, d), lt(b, ys, zero, d)));
+  return where(b, fix, sub(b, q, k(b, d, 1), d), q, d);
+}
+
 /** Integer // with NumPy's results for b = 0 (0) and MIN // −1 (wraps), which would trap in C. */
 function floorDivInt(b: Builder, x: string, y: string, d: D): string {
-  const zero = k(b, d, 0), one = k(b, d, 1);
-  const bad = isSigned(d) ? or(b, eq(b, y, zero, d), eq(b, y, k(b, d, -1), d)) : eq(b, y, zero, d);
-  const ys = where(b, bad, one, y, d);
-  let q = div(b, x, ys, d);
-  if (isSigned(d)) {
-    const r = sub(b, x, mul(b, q, ys, d), d);
-    const fix = and(b, not(b, eq(b, r, zero, d)), xor(b, lt(b, r, zero, d), lt(b, ys, zero, d)));
-    q = where(b, fix, sub(b, q, one, d), q, d);
-    q = where(b, eq(b, y, k(b, d, -1), d), neg(b, x, d), q, d);
-  }
+  const zero = k(b, d, 0);
+  let q = flooredQuotient(b, x, safeDivisor(b, y, d).ys, d);
+  if (isSigned(d)) q = where(b, eq(b, y, k(b, d, -1), d), neg(b, x, d), q, d);
   return where(b, eq(b, y, zero, d), zero, q, d);
 }
 
 function remInt(b: Builder, x: string, y: string, d: D): string {
-  const zero = k(b, d, 0), one = k(b, d, 1);
-  const bad = isSigned(d) ? or(b, eq(b, y, zero, d), eq(b, y, k(b, d, -1), d)) : eq(b, y, zero, d);
-  const ys = where(b, bad, one, y, d);
+  const { bad, ys } = safeDivisor(b, y, d);
   // GPU forms: x − (x // y)·y (the WebGPU EP has no Mod).
-  const r = b.gpuForms ? sub(b, x, mul(b, floorDivInt(b, x, ys, d), ys, d), d) : simple(b, 'Mod', [x, ys], d, false, { fmod: 0 });
-  return where(b, bad, zero, r, d);
+  const r = b.gpuForms ? sub(b, x, mul(b, flooredQuotient(b, x, ys, d), ys, d), d) : simple(b, 'Mod', [x, ys], d, false, { fmod: 0 });
+  return where(b, bad, k(b, d, 0), r, d);
 }
 
 /** Integer power by repeated squaring (wraps like NumPy); negative exponents give 0. */
