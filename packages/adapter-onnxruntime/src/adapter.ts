@@ -36,9 +36,11 @@ export interface OnnxAdapterOptions {
   readonly splitReductions?: boolean | number;
   /**
    * Emit graph forms that GPU providers have kernels for: int32 instead of uint8 flags in
-   * reductions (NaN checks, `all`/`any`, bool max/min), and NaN / infinity tests as comparisons
-   * instead of IsNaN / IsInf. The WebGPU EP has none of those kernels, and ORT would run such
-   * nodes on the CPU behind device-to-host copies. Default: on for GPU providers, off for the CPU.
+   * reductions (NaN checks, `all`/`any`, bool max/min), NaN / infinity tests as comparisons,
+   * bool or / xor / equality by logic, and integer pow, shifts, remainder, sign, negation, abs and
+   * slices from arithmetic the EP has (see README, "Kernels"). The WebGPU EP lacks the kernels of
+   * the CPU forms, and ORT would run such nodes on the CPU behind device-to-host copies.
+   * Default: on for GPU providers, off for the CPU.
    */
   readonly gpuGraphForms?: boolean;
   /**

@@ -160,8 +160,8 @@ export class Builder {
    * `gpuForms`: emit forms that GPU providers have kernels for. The WebGPU EP has no uint8
    * kernels and no IsNaN / IsInf, and ORT runs such nodes on the CPU behind device-to-host
    * copies (max over 2²⁶ float32, with its NaN check, took 380–660 ms on the H200 that way).
-   * With it, 0/1 flags that reductions run over are int32 instead of uint8 (`flags`), and NaN
-   * and infinity tests are comparisons.
+   * With it, 0/1 flags that reductions run over are int32 instead of uint8 (`flags`), NaN and
+   * infinity tests are comparisons, and ops.ts emits its other GPU forms (integer pow, shifts, …).
    */
   constructor(readonly gpuForms = false, /** The execution provider the graph is for (see ops.ts, hasKernel). */ readonly ep = 'cpu') {}
   /** The dtype of 0/1 flag tensors that reductions run over (uint8 is the smallest). */

@@ -38,8 +38,9 @@ export interface OnnxNamespaceOptions {
    */
   readonly deviceInputs?: boolean;
   /**
-   * Graph forms GPU providers have kernels for (int32 flags, NaN tests by comparison; see
-   * `OnnxAdapterOptions.gpuGraphForms`). Default: on for GPU providers, off for the CPU one.
+   * Graph forms GPU providers have kernels for (int32 flags, NaN tests by comparison, integer ops
+   * from arithmetic; see `OnnxAdapterOptions.gpuGraphForms`). Default: on for GPU providers, off
+   * for the CPU one.
    */
   readonly gpuGraphForms?: boolean;
   /**
