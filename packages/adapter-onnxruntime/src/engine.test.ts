@@ -82,6 +82,53 @@ describe('lazy graphs', () => {
   });
 });
 
+describe('reshape as a view (CPU provider)', () => {
+  const bytes = (ns: typeof np) => ns.memory().bytes;
+  for (const cApi of [true, false]) {
+    it(`of a computed array: no run, one buffer, right values as an input (${cApi ? 'C API' : "onnxruntime-node's run()"})`, async () => {
+      const ns = await createNamespace({ executionProviders: ['cpu'], cApi });
+      const nsRuns = () => ns.info().engine().details!.runs as number;
+      const r = ns.arange(6, undefined, undefined, { dtype: 'float32' });
+      const x = ns.multiply(r, 2);
+      await evaluate(x);
+      r.dispose();
+      const b0 = bytes(ns), r0 = nsRuns();
+      const v = ns.reshape(x, [2, 3]);
+      await evaluate(v);
+      expect(nsRuns()).toBe(r0); // nothing ran
+      expect(bytes(ns)).toBe(b0); // x's buffer, shared
+      x.dispose();
+      expect(await v.toArray()).toEqual([[0, 2, 4], [6, 8, 10]]);
+      // Read by a graph in its own shape: a [2, 3] operand against a [3, 1] one broadcasts to [3, 2, 3].
+      const c = ns.asarray([100, 200, 300], { dtype: 'float32' });
+      const c3 = ns.reshape(c, [3, 1, 1]);
+      const w = ns.add(v, c3);
+      expect(await w.toArray()).toEqual([100, 200, 300].map((k) => [[k, k + 2, k + 4], [k + 6, k + 8, k + 10]]));
+      for (const a of [v, c, c3, w]) a.dispose();
+      expect(ns.memory()).toEqual({ arrays: 0, bytes: 0 });
+    });
+  }
+  it('of a pending expression: the expression is the output and the reshape shares it (no copy)', async () => {
+    const x = np.asarray([1, 2, 3, 4, 5, 6], { dtype: 'float32' });
+    const b0 = bytes(np), r0 = runs();
+    const t = np.multiply(x, 2); // still held: without the view it would be a second output
+    const u = np.reshape(t, [3, 2]);
+    const v = np.reshape(u, [2, 3]);
+    await evaluate(v);
+    expect(runs()).toBe(r0 + 1);
+    expect(bytes(np) - b0).toBe(6 * 4); // one buffer for t, u and v
+    expect(await u.toArray()).toEqual([[2, 4], [6, 8], [10, 12]]);
+    expect(await v.toArray()).toEqual([[2, 4, 6], [8, 10, 12]]);
+    expect(await t.toArray()).toEqual([2, 4, 6, 8, 10, 12]);
+    expect(runs()).toBe(r0 + 1);
+    t.dispose(); u.dispose();
+    const sums = np.sum(v, { axis: 1 });
+    expect(await sums.toArray()).toEqual([12, 30]);
+    for (const a of [x, v, sums]) a.dispose();
+    expect(bytes(np)).toBe(b0 - 6 * 4); // x's buffer too
+  });
+});
+
 describe('memory', () => {
   it('create-compute-dispose loops leave memory() flat and create no sessions after the first', async () => {
     const m0 = np.memory();

@@ -321,14 +321,6 @@ export class Engine {
     return this.leaf(hostOrtTensor(dtype, data, shape), dtype, shape);
   }
 
-  /** A node sharing `src`'s value (same buffer; reshape-like no-ops). */
-  alias(src: LazyNode, shape: Shape, emitIfPending: Emit, key: string, params: BigInt64Array[] = []): LazyNode {
-    if (src.value && shape.length === src.shape.length && shape.every((d, i) => d === src.shape[i])) {
-      return new LazyNode(this, src.dtype, shape, 'leaf', [], undefined, [], src.value);
-    }
-    return this.node(src.dtype, shape, key, [src], emitIfPending, params);
-  }
-
   node(dtype: DType, shape: Shape, key: string, inputs: LazyNode[], emit: Emit, params: BigInt64Array[] = []): LazyNode {
     const n = new LazyNode(this, dtype, shape, key, inputs, emit, params);
     if (n.weight > this.options.maxPending) {
@@ -429,7 +421,41 @@ export class Engine {
     return run;
   }
 
-  private async evaluateNow(targets: readonly LazyNode[], cpuOut: boolean): Promise<void> {
+  /**
+   * Evaluates `targets`. On the CPU provider a target that is a pending reshape (of a reshape …)
+   * becomes a view of the value it reshapes, as in NumPy: that value is computed if it is pending,
+   * and shared (arrays are immutable, a Buf counts its holders, and runs feed every input in its
+   * node's shape). A Reshape as the graph's output would copy every element. GPU providers keep
+   * the Reshape: a device tensor's dims are its own, and host inputs move to the device in them.
+   */
+  private evaluateNow(targets: readonly LazyNode[], cpuOut: boolean): Promise<void> {
+    if (this.gpu) return this.evaluateGraph(targets, cpuOut);
+    let sources: LazyNode[] | undefined;
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i]!;
+      const s = t.alive || t.consumers > 0 ? reshapeSource(t) : t;
+      if (s !== t) (sources ??= targets.slice())[i] = s;
+    }
+    if (!sources) return this.evaluateGraph(targets, cpuOut);
+    const from = sources;
+    return this.evaluateGraph(from, cpuOut).then(() => targets.forEach((t, i) => this.becomeView(t, from[i]!)));
+  }
+
+  /** Pending reshape `t` and the reshapes between it and `source` (still wanted) share `source`'s value, once that has one. */
+  private becomeView(t: LazyNode, source: LazyNode): void {
+    const v = source.value;
+    if (!v) return;
+    const chain: LazyNode[] = [];
+    for (let n = t; n !== source && n.pending; n = n.inputs[0]!) chain.push(n);
+    for (const n of chain) {
+      if (!n.pending || (!n.alive && n.consumers === 0)) continue; // released by the one before
+      n.value = v;
+      v.refs++;
+      this.dropInputs(n);
+    }
+  }
+
+  private async evaluateGraph(targets: readonly LazyNode[], cpuOut: boolean): Promise<void> {
     for (const t of targets) if (t.error) throw t.error;
     // A target freed while queued (and read by nobody) has nothing left to compute.
     const epoch = ++this.epoch;
@@ -446,7 +472,7 @@ export class Engine {
     for (const n of order) {
       if (n.exponentCheck) {
         await this.checkExponents(order);
-        return this.evaluateNow(targets, cpuOut); // the checks evaluated their inputs: traverse again
+        return this.evaluateGraph(targets, cpuOut); // the checks evaluated their inputs: traverse again
       }
     }
     // Outputs: the targets, and nodes still wanted outside this graph.
@@ -471,8 +497,9 @@ export class Engine {
     const promote = this.options.deviceInputs
       ? inputs.filter((x) => x.alive && !x.value!.moved && x.value!.tensor.location === 'cpu' && Number(x.value!.tensor.size) >= PROMOTE_MIN)
       : [];
-    // What each input is fed with: its tensor, or the device copy of its value (host scalars).
-    const feeds = inputs.map((x) => x.value!.tensor);
+    // What each input is fed with: its tensor (in the node's shape: a reshape evaluated as a view
+    // shares its source's), or the device copy of its value (host scalars).
+    const feeds = inputs.map(feedTensor);
     const scalarKeys = this.options.deviceInputs ? this.deviceScalars(inputs, feeds) : [];
     for (const { node } of scalarKeys) promote.push(node);
     // The structure as integers (see graph-key.ts): every count precedes its items.
@@ -772,6 +799,21 @@ export class Engine {
 async function releaseCached(c: CachedSession): Promise<void> {
   c.native?.release();
   await c.session?.release();
+}
+
+/** Where a chain of pending reshapes ending at `t` starts (`t` itself when it is none). */
+function reshapeSource(t: LazyNode): LazyNode {
+  let s = t;
+  while (s.pending && s.key === 'reshape' && s.inputs.length === 1) s = s.inputs[0]!;
+  return s;
+}
+
+/** The tensor a graph reads for materialised node `x`: its value's, in `x`'s shape when it is a view with another (CPU only; see Engine.evaluateNow). */
+function feedTensor(x: LazyNode): ort.Tensor {
+  const t = x.value!.tensor;
+  const dims = t.dims;
+  if (dims.length === x.shape.length && dims.every((d, i) => d === x.shape[i])) return t;
+  return hostOrtTensor(x.dtype, t.data as unknown as ArrayBufferView, x.shape);
 }
 
 /** A host array as the C API runner takes it. */
