@@ -1,15 +1,20 @@
 // Which ONNX form of a float32 n×n matrix product MLAS (the CPU EP) runs fastest, against NumPy on
-// the same machine. MLAS splits one GEMM across threads in one dimension only: by rows when
-// N <= M, and then every thread packs all of B for itself. Row blocks as a batch against a
-// B of shape [1, n, n] make each GEMM wider than tall, so its threads split the columns instead.
-// Plain MatMul also runs with more threads than cores.
-// Worker threads can also be pinned to cores (ORT's session.intra_op_thread_affinities).
+// the same machine. MLAS splits one GEMM across threads in one dimension only (MlasGemmBatch): by
+// rows when N <= M, and then every thread packs all of B for itself. A batch of GEMMs wider than
+// tall splits by columns instead, and each thread packs only its columns of B.
+// ORT's MatMul flattens A of shape [b, n/b, n] against B of shape [n, n] or [1, n, n] back into
+// one n×n GEMM (MatMulComputeHelper: "right_shape being 2D … padding 1s in front … can be
+// flattened too"), so the sixth session's row blocks as a batch changed nothing. Only when B has
+// more dimensions than A ([1, 1, n, n] against [b, n/b, n]) does it stay a batch of b GEMMs of
+// (n/b)×n, all reading the same B (offsets only, no copy).
+// Plain MatMul also runs with more threads than cores, and with worker threads pinned to cores
+// (ORT's session.intra_op_thread_affinities).
 // Every form is a bare C API session (the adapter's runner) writing into one reused output;
-// each value is checked against a float64 corner. Then the most promising settings run in
-// rounds that alternate with NumPy in a Python process kept open beside this one, so both see
-// the same host state (this host's speed drifts between processes and over minutes).
-// Prints one JSON object with min / median / p90 (ms).
-// Usage: node bench/cpu-matmul-forms.mjs [--n 2048] [--reps 25] [--rounds 12] [--all (row-block forms too)]
+// each value is checked against float64 at entries spread over the product. Then the most
+// promising settings run in rounds that alternate with NumPy in a Python process kept open beside
+// this one, so both see the same host state (this host's speed drifts between processes and over
+// minutes). Prints one JSON object with min / median / p90 (ms).
+// Usage: node bench/cpu-matmul-forms.mjs [--n 2048] [--reps 25] [--rounds 12]
 import os from 'node:os';
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
@@ -19,26 +24,33 @@ import { F32, i64init as i64, matmulOperands, vi } from './onnx-graph-helpers.mj
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const n = arg('--n', 2048), reps = arg('--reps', 25), rounds = arg('--rounds', 12);
-const all = process.argv.includes('--all');
 const cores = os.availableParallelism?.() ?? os.cpus().length;
 const api = OrtCApi.load();
 
 const rand = () => Math.random() - 0.5;
-const { A, B, BT, agrees: matchesCorner } = matmulOperands(n, rand, rand);
+const { A, B, BT, agreesEverywhere } = matmulOperands(n, rand, rand);
 
-/** The product as `blocks` row blocks of A in one batched MatMul against B as [1, n, n]. */
-const rowBlocks = (blocks) => ({
-  input: [vi('a', [n, n]), vi('b', [n, n])], initializer: [i64('as', [blocks, n / blocks, n]), i64('bs', [1, n, n]), i64('cs', [n, n])],
+/**
+ * The product as `blocks` row blocks of A against B as [1, 1, n, n]: a batch of `blocks` GEMMs of
+ * (n/blocks)×n. With `reshapes`, the graph takes and gives n×n and reshapes inside (as the
+ * adapter's graphs would); without, its inputs and output have the batch shapes already, over the
+ * same memory.
+ */
+const batchOfRowBlocks = (blocks, reshapes) => (reshapes ? {
+  input: [vi('a', [n, n]), vi('b', [n, n])], initializer: [i64('as', [blocks, n / blocks, n]), i64('bs', [1, 1, n, n]), i64('cs', [n, n])],
   node: [
-    { input: ['a', 'as'], output: ['a3'], opType: 'Reshape' }, { input: ['b', 'bs'], output: ['b3'], opType: 'Reshape' },
-    { input: ['a3', 'b3'], output: ['c3'], opType: 'MatMul' }, { input: ['c3', 'cs'], output: ['c'], opType: 'Reshape' },
+    { input: ['a', 'as'], output: ['a3'], opType: 'Reshape' }, { input: ['b', 'bs'], output: ['b4'], opType: 'Reshape' },
+    { input: ['a3', 'b4'], output: ['c4'], opType: 'MatMul' }, { input: ['c4', 'cs'], output: ['c'], opType: 'Reshape' },
   ],
+} : {
+  input: [vi('a', [blocks, n / blocks, n]), vi('b', [1, 1, n, n])], output: [vi('c', [1, blocks, n / blocks, n])],
+  node: [{ input: ['a', 'b'], output: ['c'], opType: 'MatMul' }],
 });
 const forms = {
   MatMul: { input: [vi('a', [n, n]), vi('b', [n, n])], node: [{ input: ['a', 'b'], output: ['c'], opType: 'MatMul' }] },
   'Gemm, B transposed': { input: [vi('a', [n, n]), vi('bt', [n, n])], node: [{ input: ['a', 'bt'], output: ['c'], opType: 'Gemm', attribute: [{ name: 'transB', type: 2, i: 1 }] }] },
-  // Not faster in the sixth session's calls 1–2 (benchmarks/results/h200-2026-12-03f): with --all only.
-  ...(all ? { 'MatMul, 2 row blocks as a batch': rowBlocks(2), 'MatMul, 4 row blocks as a batch': rowBlocks(4), 'MatMul, 8 row blocks as a batch': rowBlocks(8) } : {}),
+  ...Object.fromEntries([2, 4, 8].map((b) => [`MatMul, batch of ${b} row blocks`, batchOfRowBlocks(b, false)])),
+  ...Object.fromEntries([2, 4, 8].map((b) => [`MatMul, batch of ${b} row blocks, reshaped in the graph`, batchOfRowBlocks(b, true)])),
 };
 
 const out = { machine: { cpu: os.cpus()[0]?.model, cores, node: process.version }, n, reps, rounds, forms: {}, interleaved: {}, numpy: {} };
@@ -58,22 +70,24 @@ const settings = [
 const moreThreads = [{ threads: Math.round(1.5 * cores) }, { threads: 2 * cores }];
 const labelOf = (name, s) => `${name}; ${s.label ?? `${s.threads} threads`}${s.spinning ? ', spinning' : ''}${s.pin ? ', pinned' : ''}`;
 
-/** A session of one form and setting, its inputs and its reused output. */
+const dimsOf = (v) => v.type.tensorType.shape.dim.map((d) => d.dimValue);
+/** A session of one form and setting, its inputs and its reused output (each over the n×n arrays). */
 function open(name, s) {
   const g = forms[name];
-  const model = encodeModel({ name: 'mm', initializer: [], ...g, output: [vi('c', [n, n])] });
+  const output = g.output ?? [vi('c', [n, n])];
+  const model = encodeModel({ name: 'mm', initializer: [], ...g, output });
   const names = g.input.map((x) => x.name);
-  const ins = names.map((x) => ({ data: x === 'bt' ? BT : x === 'a' ? A : B, dims: [n, n], type: F32 }));
-  const c = { data: new Float32Array(n * n), dims: [n, n], type: F32 };
+  const ins = g.input.map((x) => ({ data: x.name === 'bt' ? BT : x.name === 'a' ? A : B, dims: dimsOf(x), type: F32 }));
+  const c = { data: new Float32Array(n * n), dims: dimsOf(output[0]), type: F32 };
   const session = api.createSession(model, names, ['c'], {
     threads: s.threads, optimization: 'all', sharedArena: true, spinning: s.spinning, ...(s.pin ? { configEntries: pinned(s.threads) } : {}),
   });
-  const agrees = () => matchesCorner([c.data[0], c.data[1], c.data[n], c.data[n + 1]]);
+  const agrees = () => agreesEverywhere(c.data);
   return { session, ins, c, agrees };
 }
 
 for (const name of Object.keys(forms)) {
-  for (const s of [...settings, ...(name === 'MatMul' ? moreThreads : [])]) {
+  for (const s of name === 'MatMul' ? [...settings, ...moreThreads] : [{ threads: cores }]) {
     const label = labelOf(name, s);
     try {
       const f = open(name, s);
@@ -106,7 +120,8 @@ const nextLine = async () => { const { value, done } = await lines.next(); if (d
 try {
   out.numpy = await nextLine();
   const numpyRuns = async (k) => { child.stdin.write(`${k}\n`); return nextLine(); };
-  const candidates = [['MatMul', { threads: cores }], ['MatMul', { threads: cores, pin: true }], ['MatMul', { threads: 2 * cores }], ['Gemm, B transposed', { threads: cores }]]
+  const candidates = [['MatMul', { threads: cores }], ['Gemm, B transposed', { threads: cores }], ...[2, 4, 8].map((b) => [`MatMul, batch of ${b} row blocks`, { threads: cores }]),
+    ['MatMul, batch of 4 row blocks, reshaped in the graph', { threads: cores }]]
     .map(([name, s]) => ({ label: labelOf(name, s), ...open(name, s), ts: [] }));
   const numpyTs = [];
   await numpyRuns(3);

@@ -11,7 +11,8 @@ export const i64init = (name, values) => ({ name, dims: [values.length], dataTyp
 
 /**
  * Operands of an n×n float32 product (element i of A is `fillA(i)`, of B `fillB(i)`), B transposed,
- * and C[0:2, 0:2] in float64, which every form of the product must give (`agrees`).
+ * and C[0:2, 0:2] in float64, which every form of the product must give (`agrees`); `agreesEverywhere`
+ * checks entries spread over the whole of C.
  */
 export function matmulOperands(n, fillA, fillB) {
   const A = Float32Array.from({ length: n * n }, (_, i) => fillA(i));
@@ -19,6 +20,14 @@ export function matmulOperands(n, fillA, fillB) {
   const BT = new Float32Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) BT[j * n + i] = B[i * n + j];
   const corner = [0, 1].flatMap((i) => [0, 1].map((j) => { let v = 0; for (let k = 0; k < n; k++) v += A[i * n + k] * B[k * n + j]; return v; }));
-  const agrees = (got) => got.every((v, i) => Math.abs(v - corner[i]) <= 1e-3 * (1 + Math.abs(corner[i])));
-  return { A, B, BT, corner, agrees };
+  const close = (v, want) => Math.abs(v - want) <= 1e-3 * (1 + Math.abs(want));
+  const agrees = (got) => got.every((v, i) => close(v, corner[i]));
+  // Entries spread over C (first, middle and last rows; first and last columns), for forms that
+  // cut the product into blocks: a wrong block offset shows there and not in the corner.
+  const samples = [0, 1, (n >> 1) - 1, n >> 1, n - 1].flatMap((i) => [0, n - 1].map((j) => {
+    let v = 0; for (let k = 0; k < n; k++) v += A[i * n + k] * B[k * n + j]; return { at: i * n + j, want: v };
+  }));
+  /** Whether the whole product C (row-major, n×n) agrees with float64 at the sampled entries. */
+  const agreesEverywhere = (C) => samples.every(({ at, want }) => close(C[at], want));
+  return { A, B, BT, corner, agrees, agreesEverywhere };
 }
