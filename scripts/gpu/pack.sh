@@ -6,6 +6,8 @@
 #   here:  bash scripts/gpu/pack.sh [DIR]     (default .gpu; add /.gpu/ to .git/info/exclude)
 #          ARR_PACK_WITHOUT=tests   leaves out vitest's native bundler (no conformance suites there)
 #          ARR_PACK_WITHOUT=webgpu  leaves out Dawn for tfjs (no tfjs webgpu there; ORT has its own)
+#          ARR_PACK_WITHOUT=onnxruntime  leaves out onnxruntime-node's native library (no ORT there;
+#            room for Dawn: a tfjs-only run)
 #          (the working tree plus DIR must fit the device tool's 64 MiB carry; the end says if not)
 #   there: source DIR/env.sh                  (unpacks node and node_modules, sets PATH)
 #
@@ -58,6 +60,7 @@ python3 scripts/gpu/runtime-files.py . > "$dir/files.txt"
 without=()
 case ",${ARR_PACK_WITHOUT:-}," in *,tests,*) without+=(--exclude='*/@rolldown/binding-*');; esac
 case ",${ARR_PACK_WITHOUT:-}," in *,webgpu,*) without+=(--exclude='*/webgpu/dist/linux-x64');; esac
+case ",${ARR_PACK_WITHOUT:-}," in *,onnxruntime,*) without+=(--exclude='*/onnxruntime-node/bin');; esac
 ls -d packages/*/dist apps/*/dist >> "$dir/files.txt"
 # tfjs packages ship UMD/ES2017/minified bundles and their tests next to the Node build
 # (`*.node.js`) and the ESM modules (`dist/index.js` …): only the last two are loaded. koffi's

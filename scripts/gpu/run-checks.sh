@@ -61,10 +61,13 @@ for s in $steps; do
     ort-chain) step ort-chain 120 node packages/adapter-onnxruntime/bench/chain-forms.mjs ;;
     ort-cpu-matmul) step ort-cpu-matmul 240 node packages/adapter-onnxruntime/bench/cpu-matmul-forms.mjs ;;
     ort-int-ops) step ort-int-ops 300 node packages/adapter-onnxruntime/bench/gpu-int-ops.mjs ;;
-    # The verbose log goes to a file outside the archive (hundreds of MB); the suite's summary and
-    # the count come back (the eighth session's first try counted 65 sessions, and there was no log to say why).
+    # The verbose log (~55 MB) goes to a file outside the archive, not through a pipe: piped, ORT's
+    # writes to stderr were lost once the pipe filled (the eighth session's calls 1-2 counted 65 and
+    # 80 of ~3 370 sessions; the file got all). Its summary, both ends and the count come back.
     ort-cpu-nodes) step ort-cpu-nodes 400 bash -c 'ARR_ORT_LOG_LEVEL=0 node node_modules/vitest/vitest.mjs run --reporter=dot --project adapter-onnxruntime src/conformance-webgpu.test.ts > "$0/verbose.log" 2>&1;
       echo "suite exit $?, $(wc -c < "$0/verbose.log") bytes of log"; sed "s/\x1b\[[0-9;]*m//g" "$0/verbose.log" | grep -aE "Test Files|Tests |FAIL|Error:" | grep -v provider_bridge | tail -20;
+      for p in "Node placements" "placed on \[" "Session successfully initialized" "InferenceSession" "WebGpuExecutionProvider"; do echo "lines with \"$p\": $(grep -ac "$p" "$0/verbose.log")"; done;
+      sed "s/\x1b\[[0-9;]*m//g" "$0/verbose.log" | { head -c 65536; echo; echo "[…]"; tail -c 65536; } | gzip > "$0/r/ort-cpu-nodes-log-ends.txt.gz";
       node packages/adapter-onnxruntime/bench/cpu-placed-nodes.mjs < "$0/verbose.log"; rm -f "$0/verbose.log"' "$work" ;;
     ort-matmul) step ort-matmul 240 bash -c 'node packages/adapter-onnxruntime/bench/matmul-variants.mjs; node packages/adapter-onnxruntime/bench/matmul-variants.mjs --provider-options "{\"validationMode\":\"disabled\"}"' ;;
     cuda-sum-host) step cuda-sum-host 120 env OUT="$work/r" node packages/adapter-cuda/bench/sum-host.mjs ;;
