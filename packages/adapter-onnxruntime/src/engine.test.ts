@@ -129,6 +129,28 @@ describe('reshape as a view (CPU provider)', () => {
   });
 });
 
+describe('host data (CPU provider)', () => {
+  for (const cApi of [true, false]) {
+    it(`asarray hands its array over without another copy; views with an offset read right (${cApi ? 'C API' : "onnxruntime-node's run()"})`, async () => {
+      const ns = await createNamespace({ executionProviders: ['cpu'], cApi });
+      const big = Float32Array.from({ length: 100_000 }, (_, i) => i);
+      // copy: false keeps the user's memory (offset 3 into it, past the 64-byte small-tensor path).
+      const v = ns.asarray(big.subarray(3, 70_003), { copy: false });
+      expect((v as unknown as { _handle: { value: { tensor: { data: Float32Array } } } })._handle.value.tensor.data.buffer).toBe(big.buffer);
+      const w = ns.multiply(v, 2);
+      const d = await w.data() as Float32Array;
+      expect([d[0], d[1], d[69_999]]).toEqual([6, 8, 2 * 70_002]);
+      // The default copies once (core), so later writes to the source do not reach the array.
+      const src = Float32Array.from([1, 2, 3, 4]);
+      const c = ns.asarray(src);
+      src[0] = 100;
+      expect(await c.toArray()).toEqual([1, 2, 3, 4]);
+      for (const a of [v, w, c]) a.dispose();
+      expect(ns.memory()).toEqual({ arrays: 0, bytes: 0 });
+    });
+  }
+});
+
 describe('memory', () => {
   it('create-compute-dispose loops leave memory() flat and create no sessions after the first', async () => {
     const m0 = np.memory();

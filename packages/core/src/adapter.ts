@@ -96,7 +96,12 @@ export interface Adapter<H = unknown> {
   engine(): EngineInfo;
 
   // ---- storage ----
-  /** Uploads a host array (layout and length as `data()` returns them) into a new handle. */
+  /**
+   * Uploads a host array (layout and length as `data()` returns them) into a new handle. Core
+   * hands over `data`: a fresh array nothing else holds, or the user's own under
+   * `asarray(…, { copy: false })`, whose caller promises not to change it. An adapter may keep it
+   * as its storage without copying; it must never reuse it for other data.
+   */
   fromHost(data: HostArray, shape: Shape, dtype: DType, device: Device): H;
   /** Reads back a row-major host array of the dtype's storage type (see `HOST_ARRAY`). */
   read(x: KernelArray<H>): Promise<HostArray>;
