@@ -124,6 +124,8 @@ if (cApi) {
   // and at the end of a graph.
   out.onnxruntime['reshape of an evaluated 1e7 f32 array (ms)'] = await median(async () => { const z = np.reshape(x, [1000, 10000]); await evaluate(z); z.dispose(); });
   out.onnxruntime['(x*5+y).reshape 1e7 f32 (ms)'] = await median(async () => { const z = np.scope(() => np.reshape(np.add(np.multiply(x, 5), y), [1000, 10000])); await evaluate(z); z.dispose(); });
+  // Contiguous slices too (at least half of their source).
+  out.onnxruntime['x[1:] of an evaluated 1e7 f32 array (ms)'] = await median(async () => { const z = x.get('1:'); await evaluate(z); z.dispose(); });
   x.dispose(); y.dispose();
 }
 // cached re-run of a 10-op chain on 2^20: session count and per-run overhead
@@ -169,6 +171,7 @@ r["x*5+y 1e7 f32 (ms)"]=med(lambda: x*5+y)
 r["sum 1e7 f32 (ms)"]=med(lambda: x.sum())
 r["reshape of an evaluated 1e7 f32 array (ms)"]=med(lambda: x.reshape(1000, 10000))
 r["(x*5+y).reshape 1e7 f32 (ms)"]=med(lambda: (x*5+y).reshape(1000, 10000))
+r["x[1:] of an evaluated 1e7 f32 array (ms)"]=med(lambda: x[1:])
 x=np.full(2**20, 0.5, np.float32)
 def chain():
     t=x

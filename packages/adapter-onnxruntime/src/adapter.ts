@@ -234,7 +234,9 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     return this.node(dtype, x.shape, `cast:${x.dtype}>${dtype}`, [x.handle], (b, [v]) => castKernel(b, v!, x.dtype, dtype));
   }
   reshape(x: K, shape: Shape): LazyNode {
-    return this.node(x.dtype, shape, 'reshape', [x.handle], (b, [v]) => b.op('Reshape', [v!, b.param(0)], { allowzero: 1 }), [i64(shape)]);
+    const n = this.node(x.dtype, shape, 'reshape', [x.handle], (b, [v]) => b.op('Reshape', [v!, b.param(0)], { allowzero: 1 }), [i64(shape)]);
+    n.window = 0; // the same elements
+    return n;
   }
   permute(x: K, axes: readonly number[]): LazyNode {
     const shape = axes.map((a) => x.shape[a]!);
@@ -250,9 +252,11 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     });
     // Whether a step is negative is part of the key: such slices keep the EP's own Slice (see ops.ts).
     const reversing = step.some((s) => s < 0);
-    return this.node(x.dtype, shape, reversing ? `slice:${r}:reversing` : `slice:${r}`, [x.handle],
+    const n = this.node(x.dtype, shape, reversing ? `slice:${r}:reversing` : `slice:${r}`, [x.handle],
       (b, [v]) => sliceOp(b, v!, x.dtype, [b.param(0), b.param(1), b.i64(Array.from({ length: r }, (_, i) => i)), b.param(2)], reversing),
       [i64(start), i64(ends), i64(step)]);
+    n.window = contiguousSliceOffset(x.shape, start, step, shape);
+    return n;
   }
   broadcastTo(x: K, shape: Shape): LazyNode {
     return this.node(x.dtype, shape, 'expand', [x.handle], (b, [v]) => b.op('Expand', [v!, b.param(0)]), [i64(shape)]);
@@ -448,6 +452,26 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       return b.op('ReduceSum', [b.op('Cast', [mask], { to: 6 }), b.i64([-1])], { keepdims: 0 });
     });
   }
+}
+
+/**
+ * Where the slice's elements start in x's row-major order when they are contiguous there (so the
+ * slice is a window on x's memory), else undefined: single indices on the leading axes, then one
+ * axis with step 1, then whole axes.
+ */
+export function contiguousSliceOffset(xShape: Shape, start: readonly number[], step: readonly number[], shape: Shape): number | undefined {
+  const r = xShape.length;
+  if (shape.some((d) => d === 0)) return undefined;
+  let p = r - 1; // the last axis not taken whole
+  while (p >= 0 && shape[p] === xShape[p] && (start[p] === 0 || xShape[p] === 1) && (step[p] === 1 || xShape[p]! <= 1)) p--;
+  if (p >= 0 && shape[p]! > 1 && step[p] !== 1) return undefined;
+  for (let i = 0; i < p; i++) if (shape[i] !== 1) return undefined;
+  let offset = 0, stride = 1;
+  for (let i = r - 1; i >= 0; i--) {
+    if (i <= p) offset += start[i]! * stride;
+    stride *= xShape[i]!;
+  }
+  return offset;
 }
 
 const isExpand = (n: LazyNode) => n.pending && n.key === 'expand' && n.inputs.length === 1;

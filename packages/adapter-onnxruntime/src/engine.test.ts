@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValueError } from '@arr/core';
 import { createNamespace, evaluate } from './index.js';
+import { contiguousSliceOffset } from './adapter.js';
 
 const np = await createNamespace({ executionProviders: ['cpu'] });
 const sessions = () => np.info().engine().details!.sessionsCreated as number;
@@ -82,7 +83,45 @@ describe('lazy graphs', () => {
   });
 });
 
-describe('reshape as a view (CPU provider)', () => {
+describe('contiguousSliceOffset', () => {
+  it('is the first element of every slice whose elements are consecutive in memory, and undefined for the rest', () => {
+    let seed = 12345; // mulberry32
+    const rand = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    let windows = 0;
+    for (let trial = 0; trial < 3000; trial++) {
+      const xs = Array.from({ length: 1 + rand(4) }, () => 1 + rand(4));
+      const start: number[] = [], step: number[] = [], shape: number[] = [];
+      for (const d of xs) {
+        const st = [1, 1, 2, -1][rand(4)]!;
+        const s0 = rand(d);
+        const room = st > 0 ? Math.floor((d - 1 - s0) / st) + 1 : Math.floor(s0 / -st) + 1;
+        const len = rand(2) ? room : 1 + rand(room);
+        start.push(s0); step.push(st); shape.push(len);
+      }
+      // The slice's flat indices in row-major order, by brute force.
+      const strides = xs.map((_, i) => xs.slice(i + 1).reduce((a, b) => a * b, 1));
+      const flat: number[] = [];
+      const walk = (axis: number, at: number) => {
+        if (axis === xs.length) { flat.push(at); return; }
+        for (let k = 0; k < shape[axis]!; k++) walk(axis + 1, at + (start[axis]! + k * step[axis]!) * strides[axis]!);
+      };
+      walk(0, 0);
+      const consecutive = flat.every((v, k) => v === flat[0]! + k);
+      const got = contiguousSliceOffset(xs, start, step, shape);
+      expect(got, JSON.stringify({ xs, start, step, shape })).toBe(consecutive ? flat[0] : undefined);
+      if (got !== undefined) windows++;
+    }
+    expect(windows).toBeGreaterThan(600); // both answers were exercised
+    expect(windows).toBeLessThan(2400);
+  });
+});
+
+describe('reshapes and contiguous slices as views (CPU provider)', () => {
   const bytes = (ns: typeof np) => ns.memory().bytes;
   for (const cApi of [true, false]) {
     it(`of a computed array: no run, one buffer, right values as an input (${cApi ? 'C API' : "onnxruntime-node's run()"})`, async () => {
@@ -126,6 +165,57 @@ describe('reshape as a view (CPU provider)', () => {
     expect(await sums.toArray()).toEqual([12, 30]);
     for (const a of [x, v, sums]) a.dispose();
     expect(bytes(np)).toBe(b0 - 6 * 4); // x's buffer too
+  });
+  for (const cApi of [true, false]) {
+    it(`a contiguous slice of at least half its source is a window on it (${cApi ? 'C API' : "onnxruntime-node's run()"})`, async () => {
+      const ns = await createNamespace({ executionProviders: ['cpu'], cApi });
+      const nsRuns = () => ns.info().engine().details!.runs as number;
+      const a = ns.arange(24, undefined, undefined, { dtype: 'float32' });
+      const m = ns.multiply(a, 10);
+      const x = ns.reshape(m, [4, 6]); // pending: m is computed as the windows' source
+      a.dispose(); m.dispose();
+      const rows = x.get('1:'); // rows 1..3: elements 6..23
+      const r0 = nsRuns();
+      await evaluate(rows);
+      expect(nsRuns()).toBe(r0 + 1); // m's run, no Slice after it
+      expect(bytes(ns)).toBe(24 * 4); // m's buffer, shared by x; rows owns none
+      expect(await rows.toArray()).toEqual([[60, 70, 80, 90, 100, 110], [120, 130, 140, 150, 160, 170], [180, 190, 200, 210, 220, 230]]);
+      x.dispose(); // rows still reads x's memory
+      // A window of a window, reshaped, and read by a graph in its own shape.
+      const mid = rows.get('1:3');
+      const inner = ns.reshape(mid, [3, 4]);
+      const r1 = nsRuns();
+      await evaluate(inner);
+      expect(nsRuns()).toBe(r1);
+      const sum = ns.sum(inner, { axis: 1 });
+      expect(await sum.toArray()).toEqual([120 + 130 + 140 + 150, 160 + 170 + 180 + 190, 200 + 210 + 220 + 230]);
+      // Under half of its source: computed on its own (a Slice run), so it holds only its bytes.
+      const small = rows.get(0, '0:2');
+      const r2 = nsRuns();
+      expect(await small.toArray()).toEqual([60, 70]);
+      expect(nsRuns()).toBe(r2 + 1);
+      for (const t of [rows, mid, inner, sum]) t.dispose();
+      expect(bytes(ns)).toBe(2 * 4); // x's buffer went with its last window
+      small.dispose();
+      expect(ns.memory()).toEqual({ arrays: 0, bytes: 0 });
+    });
+  }
+  it("a window's source buffer is not reused while the window reads it", async () => {
+    const ns = await createNamespace({ executionProviders: ['cpu'], reuseOutputs: 1024 });
+    const kept = () => ns.info().engine().details!.reusableBytes as number;
+    const y = ns.asarray(Float32Array.from({ length: 4096 }, (_, i) => i));
+    const z = ns.multiply(y, 3);
+    await evaluate(z);
+    const tail = z.get('1024:');
+    await evaluate(tail);
+    z.dispose();
+    expect(kept()).toBe(0); // read by `tail`
+    const w = ns.add(y, 1); // same size as z: would take z's buffer if it were free
+    await evaluate(w);
+    expect((await tail.data() as Float32Array).slice(0, 2)).toEqual(Float32Array.from([3072, 3075]));
+    tail.dispose();
+    expect(kept()).toBe(4096 * 4);
+    w.dispose(); y.dispose();
   });
 });
 

@@ -28,6 +28,8 @@ export class Buf {
   moved = false;
   /** Checked to hold no negative value (integer pow's exponent; values never change): not read again. */
   nonNegative = false;
+  /** A window on another value's memory (a contiguous slice): holds it, owns no bytes of its own. */
+  parent: Buf | undefined;
   /** Replaced once when a host array moves to the device (`deviceInputs`). */
   constructor(public tensor: ort.Tensor, readonly bytes: number) {}
 }
@@ -60,6 +62,12 @@ export class LazyNode {
    * negative values before this node runs (see noNegativeExponent).
    */
   exponentCheck: LazyNode | undefined;
+  /**
+   * Set by the kernel when this node's elements are those of its one input from this element
+   * offset on, in row-major order (a reshape: 0; a slice of contiguous elements: where it starts).
+   * The CPU provider then evaluates it as a view (see Engine.evaluateNow).
+   */
+  window: number | undefined;
   private keyCode = -1;
   // Scratch of one evaluation, valid while the stamp equals the engine's epoch (no Maps or Sets
   // per evaluation): visited (`slot`: 2·position in the order, or 2·input index + 1), reads by
@@ -362,6 +370,7 @@ export class Engine {
       this.bytes -= b.bytes;
       if (b.owned) this.keepForReuse(b.tensor);
       b.tensor.dispose();
+      if (b.parent) this.releaseBuf(b.parent);
     }
   }
 
@@ -422,18 +431,21 @@ export class Engine {
   }
 
   /**
-   * Evaluates `targets`. On the CPU provider a target that is a pending reshape (of a reshape …)
-   * becomes a view of the value it reshapes, as in NumPy: that value is computed if it is pending,
-   * and shared (arrays are immutable, a Buf counts its holders, and runs feed every input in its
-   * node's shape). A Reshape as the graph's output would copy every element. GPU providers keep
-   * the Reshape: a device tensor's dims are its own, and host inputs move to the device in them.
+   * Evaluates `targets`. On the CPU provider a target that is a pending reshape or contiguous
+   * slice (of one …: a chain of `window` nodes) becomes a view of the value at the chain's start,
+   * as in NumPy: that value is computed if it is pending, and shared (arrays are immutable, a Buf
+   * counts its holders, and runs feed every input in its node's shape) or, for a slice, windowed.
+   * A Reshape or Slice as the graph's output would copy every element. A view smaller than half
+   * of its source is computed instead, so a small slice does not keep a large buffer alive. GPU
+   * providers keep the nodes: a device tensor's dims are its own, and host inputs move to the
+   * device in them.
    */
   private evaluateNow(targets: readonly LazyNode[], cpuOut: boolean): Promise<void> {
     if (this.gpu) return this.evaluateGraph(targets, cpuOut);
     let sources: LazyNode[] | undefined;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i]!;
-      const s = t.alive || t.consumers > 0 ? reshapeSource(t) : t;
+      const s = t.alive || t.consumers > 0 ? windowSource(t) : t;
       if (s !== t) (sources ??= targets.slice())[i] = s;
     }
     if (!sources) return this.evaluateGraph(targets, cpuOut);
@@ -441,18 +453,36 @@ export class Engine {
     return this.evaluateGraph(from, cpuOut).then(() => targets.forEach((t, i) => this.becomeView(t, from[i]!)));
   }
 
-  /** Pending reshape `t` and the reshapes between it and `source` (still wanted) share `source`'s value, once that has one. */
+  /**
+   * Pending window `t` and the windows between it and `source` (those still wanted) become views
+   * of `source`'s value, once that has one: the same Buf when they start at its first element and
+   * have all of them, else a Buf over their part of its memory.
+   */
   private becomeView(t: LazyNode, source: LazyNode): void {
     const v = source.value;
     if (!v) return;
     const chain: LazyNode[] = [];
     for (let n = t; n !== source && n.pending; n = n.inputs[0]!) chain.push(n);
-    for (const n of chain) {
-      if (!n.pending || (!n.alive && n.consumers === 0)) continue; // released by the one before
-      n.value = v;
-      v.refs++;
+    // Offsets into source's elements, accumulated from the source up.
+    const offsets = new Array<number>(chain.length);
+    for (let i = chain.length - 1, at = 0; i >= 0; i--) offsets[i] = at += chain[i]!.window!;
+    const whole = sizeOf(source.shape);
+    chain.forEach((n, i) => {
+      if (!n.pending || (!n.alive && n.consumers === 0)) return; // released by the one before
+      const size = sizeOf(n.shape);
+      if (offsets[i] === 0 && size === whole) {
+        n.value = v;
+        v.refs++;
+      } else {
+        const data = (v.tensor.data as unknown as Uint8Array).subarray(offsets[i]!, offsets[i]! + size);
+        const b = new Buf(hostOrtTensor(n.dtype, data, n.shape), 0);
+        b.refs = 1;
+        b.parent = v;
+        v.refs++;
+        n.value = b;
+      }
       this.dropInputs(n);
-    }
+    });
   }
 
   private async evaluateGraph(targets: readonly LazyNode[], cpuOut: boolean): Promise<void> {
@@ -801,11 +831,12 @@ async function releaseCached(c: CachedSession): Promise<void> {
   await c.session?.release();
 }
 
-/** Where a chain of pending reshapes ending at `t` starts (`t` itself when it is none). */
-function reshapeSource(t: LazyNode): LazyNode {
+/** Where a chain of pending windows (reshapes, contiguous slices) ending at `t` starts (`t` itself when it is none, or when `t` is under half of it). */
+function windowSource(t: LazyNode): LazyNode {
   let s = t;
-  while (s.pending && s.key === 'reshape' && s.inputs.length === 1) s = s.inputs[0]!;
-  return s;
+  while (s.pending && s.window !== undefined) s = s.inputs[0]!;
+  // A small window would keep the whole of a large value alive: computed on its own instead.
+  return s !== t && 2 * sizeOf(t.shape) < sizeOf(s.shape) ? t : s;
 }
 
 /** The tensor a graph reads for materialised node `x`: its value's, in `x`'s shape when it is a view with another (CPU only; see Engine.evaluateNow). */
