@@ -59,7 +59,7 @@ for s in $steps; do
     # The C API runner (default), then onnxruntime-node's run() for comparison.
     ort-cpu) step ort-cpu 300 bash -c 'node packages/adapter-onnxruntime/bench/cpu-bench.mjs --loop 100000; node packages/adapter-onnxruntime/bench/cpu-bench.mjs --node' ;;
     ort-chain) step ort-chain 120 node packages/adapter-onnxruntime/bench/chain-forms.mjs ;;
-    ort-cpu-matmul) step ort-cpu-matmul 240 node packages/adapter-onnxruntime/bench/cpu-matmul-forms.mjs ;;
+    ort-cpu-matmul) step ort-cpu-matmul 240 node packages/adapter-onnxruntime/bench/cpu-matmul-forms.mjs --rounds 20 ;;
     ort-int-ops) step ort-int-ops 300 node packages/adapter-onnxruntime/bench/gpu-int-ops.mjs ;;
     # The verbose log (~55 MB) goes to a file outside the archive, not through a pipe: piped, ORT's
     # writes to stderr were lost once the pipe filled (the eighth session's calls 1-2 counted 65 and

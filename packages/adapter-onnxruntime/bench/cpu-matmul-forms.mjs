@@ -9,7 +9,8 @@
 // (n/b)×n, all reading the same B (offsets only, no copy).
 // Plain MatMul also runs with more threads than cores, and with worker threads pinned to cores
 // (ORT's session.intra_op_thread_affinities).
-// Every form is a bare C API session (the adapter's runner) writing into one reused output;
+// Every form is a bare C API session (the adapter's runner) writing into one reused output, and
+// the adapter itself (np.matmul) takes part in the rounds against NumPy;
 // each value is checked against float64 at entries spread over the product. Then the most
 // promising settings run in rounds that alternate with NumPy in a Python process kept open beside
 // this one, so both see the same host state (this host's speed drifts between processes and over
@@ -19,6 +20,7 @@ import os from 'node:os';
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { OrtCApi } from '../dist/capi.js';
+import { createNamespace, evaluate } from '../dist/index.js';
 import { encodeModel } from '../dist/proto.js';
 import { F32, i64init as i64, matmulOperands, vi } from './onnx-graph-helpers.mjs';
 
@@ -120,12 +122,37 @@ const nextLine = async () => { const { value, done } = await lines.next(); if (d
 try {
   out.numpy = await nextLine();
   const numpyRuns = async (k) => { child.stdin.write(`${k}\n`); return nextLine(); };
-  const candidates = [['MatMul', { threads: cores }], ['Gemm, B transposed', { threads: cores }], ...[2, 4, 8].map((b) => [`MatMul, batch of ${b} row blocks`, { threads: cores }]),
+  const sessions = [['MatMul', { threads: cores }], ['Gemm, B transposed', { threads: cores }], ...[2, 4, 8].map((b) => [`MatMul, batch of ${b} row blocks`, { threads: cores }]),
     ['MatMul, batch of 4 row blocks, reshaped in the graph', { threads: cores }]]
-    .map(([name, s]) => ({ label: labelOf(name, s), ...open(name, s), ts: [] }));
+    .map(([name, s]) => {
+      const f = open(name, s);
+      return { label: labelOf(name, s), ts: [], run: (k) => timeRuns(f.session, f.ins, f.c, k), agrees: f.agrees, release: () => f.session.release() };
+    });
+  // The adapter itself, as a user calls it: np.matmul and evaluate(), the previous result disposed
+  // first (its buffer is then reused for the next, as the bare sessions reuse one output).
+  const np = await createNamespace({ executionProviders: ['cpu'] });
+  const a = np.asarray(A, { shape: [n, n] }), b = np.asarray(B, { shape: [n, n] });
+  let last;
+  const adapter = {
+    label: `the adapter: np.matmul(a, b), evaluated (${np.info().engine().details.runner})`, ts: [],
+    run: async (k) => {
+      const ts = [];
+      for (let r = 0; r < k; r++) {
+        last?.dispose();
+        const t = performance.now();
+        last = np.matmul(a, b);
+        await evaluate(last);
+        ts.push(performance.now() - t);
+      }
+      return ts;
+    },
+    agrees: async () => agreesEverywhere(await last.data()),
+    release: () => { last?.dispose(); a.dispose(); b.dispose(); },
+  };
+  const candidates = [...sessions, adapter];
   const numpyTs = [];
   await numpyRuns(3);
-  for (const f of candidates) await timeRuns(f.session, f.ins, f.c, 3);
+  for (const f of candidates) await f.run(3);
   // OpenBLAS's threads spin for a while after each product (its THREAD_TIMEOUT, ~0.1 s): in
   // benchmarks/results/h200-2026-12-03g/call-1, whichever ORT session ran right after NumPy took
   // twice as long. So each NumPy block is followed by a pause, and the sessions take turns going first.
@@ -133,10 +160,10 @@ try {
   for (let r = 0; r < rounds; r++) {
     numpyTs.push(...await numpyRuns(3));
     await settle();
-    for (let i = 0; i < candidates.length; i++) { const f = candidates[(i + r) % candidates.length]; f.ts.push(...await timeRuns(f.session, f.ins, f.c, 3)); }
+    for (let i = 0; i < candidates.length; i++) { const f = candidates[(i + r) % candidates.length]; f.ts.push(...await f.run(3)); }
   }
   out.interleaved['NumPy a @ b'] = stats(numpyTs);
-  for (const f of candidates) { out.interleaved[f.label] = { ...stats(f.ts), agrees: f.agrees() }; f.session.release(); }
+  for (const f of candidates) { out.interleaved[f.label] = { ...stats(f.ts), agrees: await f.agrees() }; f.release(); }
 } catch (e) {
   out.interleaved.error = String(e.message ?? e);
 } finally {
