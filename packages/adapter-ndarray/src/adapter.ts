@@ -67,8 +67,9 @@ export class NdarrayAdapter implements Adapter<Handle> {
 
   // ---- storage ----
   fromHost(data: HostArray, shape: Shape, _dtype: DType, _device: Device): Handle {
-    // Copy: the caller may keep and mutate its array; ours are immutable.
-    return this.pool.own(data.slice() as HostArray, shape);
+    // Kept as is: core hands it over (a fresh copy, or the user's own under copy: false; see
+    // Adapter.fromHost), so a second copy only doubled asarray's time. Never recycled for outputs.
+    return this.pool.own(data, shape, false);
   }
   read(x: K): Promise<HostArray> {
     return Promise.resolve(this.readSync(x));

@@ -39,13 +39,36 @@ describe('buffers', () => {
     expect(ad.memoryBytes()).toBe(0);
   });
 
-  it('fromHost copies and readSync returns a copy', () => {
+  it('fromHost keeps the array it is handed, never recycles it, and readSync returns a copy', () => {
     const ad = new NdarrayAdapter();
+    const dev = ad.defaultDevice();
     const src = Int32Array.from([1, 2, 3]);
-    const h = ad.fromHost(src, [3], 'int32', ad.defaultDevice());
-    src[0] = 9;
+    const h = ad.fromHost(src, [3], 'int32', dev);
     const out = ad.readSync({ handle: h, shape: [3], dtype: 'int32' }) as Int32Array;
     out[1] = 9;
     expect(Array.from(ad.readSync({ handle: h, shape: [3], dtype: 'int32' }) as Int32Array)).toEqual([1, 2, 3]);
+    // A large host array (past the recycling threshold) is not handed out again once freed: a
+    // later output of the same size gets other memory, and the array keeps its values.
+    const n = 1 << 19;
+    const big = new Float32Array(n).fill(7);
+    const hb = ad.fromHost(big, [n], 'float32', dev);
+    ad.free(hb);
+    const x = { handle: ad.fromHost(new Float32Array(n).fill(1), [n], 'float32', dev), shape: [n], dtype: 'float32' as const };
+    const y = ad.binary('add', x, x, 'float32');
+    expect(big.every((v) => v === 7)).toBe(true);
+    expect((ad.readSync({ handle: y, shape: [n], dtype: 'float32' }) as Float32Array)[0]).toBe(2);
+  });
+  it('a freed result buffer is recycled for the next output of its size (the case above is not)', () => {
+    const ad = new NdarrayAdapter();
+    const dev = ad.defaultDevice();
+    const n = 1 << 19;
+    const x = { handle: ad.fromHost(new Float32Array(n).fill(1), [n], 'float32', dev), shape: [n], dtype: 'float32' as const };
+    const y = ad.binary('add', x, x, 'float32');
+    const yData = ad.readSync({ handle: y, shape: [n], dtype: 'float32' });
+    expect(yData[0]).toBe(2);
+    const yBuf = (y as unknown as { buf: { data: Float32Array } }).buf.data;
+    ad.free(y);
+    const z = ad.binary('add', x, x, 'float32');
+    expect((z as unknown as { buf: { data: Float32Array } }).buf.data).toBe(yBuf);
   });
 });

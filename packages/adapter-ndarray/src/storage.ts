@@ -13,7 +13,8 @@ export type View = ndarray.NdArray<any>;
 /** One allocation shared by every view of it. */
 export class Buffer {
   refs = 1;
-  constructor(public data: HostArray | null, readonly bytes: number) {}
+  /** `recycle`: may be handed out again once freed (false for host data given to `fromHost`). */
+  constructor(public data: HostArray | null, readonly bytes: number, readonly recycle = true) {}
 }
 
 export class Handle {
@@ -102,11 +103,14 @@ export class Pool {
     return new ctor(len);
   }
 
-  /** A new handle owning `data` (row-major, offset 0). */
-  own(data: HostArray, shape: Shape): Handle {
+  /**
+   * A new handle owning `data` (row-major). `recycle: false` for memory that is not ours to reuse
+   * once freed (host data core hands over, which may be the user's own under `copy: false`).
+   */
+  own(data: HostArray, shape: Shape, recycle = true): Handle {
     this.bytes += data.byteLength;
     this.buffers++;
-    return new Handle(makeView(data, shape), new Buffer(data, data.byteLength));
+    return new Handle(makeView(data, shape), new Buffer(data, data.byteLength, recycle));
   }
 
   /** A new handle sharing `base`'s buffer. */
@@ -124,7 +128,7 @@ export class Pool {
       this.buffers--;
       const d = b.data!;
       b.data = null;
-      if (d.byteLength >= RECYCLE_MIN && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength) {
+      if (b.recycle && d.byteLength >= RECYCLE_MIN && d.byteOffset === 0 && d.byteLength === d.buffer.byteLength) {
         // Keep the newest; drop the oldest entries beyond the cap.
         let list = this.bin.get(d.constructor);
         if (!list) this.bin.set(d.constructor, (list = []));
