@@ -481,23 +481,35 @@ function intPowArithmetic(b: Builder, x: string, y: string, d: D): string {
 
 /**
  * NumPy shifts: counts ≥ bits give 0 (or −1 for negative x shifted right), and so do negative
- * counts (NumPy compares the count as an unsigned size).
+ * counts (NumPy compares the count as an unsigned size). A signed right shift is ~((~x) >>> s) for
+ * negative x. The shift runs on the unsigned type of the dtype's width: as BitShift, or in GPU
+ * forms of up to 32 bits as a product (left) or quotient (right) by 2^count in uint32, 2^count
+ * gathered from a constant table, and ~x as −1 − x (the WebGPU EP has no BitShift and no
+ * BitwiseNot, so the first form ran on the CPU). uint32 products wrap and the cast back keeps the
+ * low bits, as a shift does.
  */
 function shift(b: Builder, x: string, y: string, d: D, dir: 'LEFT' | 'RIGHT'): string {
   const n = bits(d);
-  const big = shiftOutOfRange(b, y, d);
-  const neg0 = isSigned(d) && dir === 'RIGHT' ? lt(b, x, k(b, d, 0), d) : undefined;
-  if (b.gpuForms && n <= 32) return shiftArithmetic(b, x, y, d, dir, big, neg0);
-  const U: D = n === 8 ? 'uint8' : n === 64 ? 'uint64' : 'uint32';
-  const Sg: D = n === 8 ? 'int8' : n === 64 ? 'int64' : 'int32';
+  const arithmetic = b.gpuForms && n <= 32;
+  const U: D = arithmetic ? 'uint32' : n === 8 ? 'uint8' : n === 64 ? 'uint64' : 'uint32';
+  const Sg: D = arithmetic ? 'int32' : n === 8 ? 'int8' : n === 64 ? 'int64' : 'int32';
   const toU = (v: string) => (isSigned(d) ? cast(b, cast(b, v, d, Sg), Sg, U) : cast(b, v, d, U));
   const fromU = (v: string) => (isSigned(d) ? cast(b, cast(b, v, U, Sg), Sg, d) : cast(b, v, U, d));
-  // Signed right shift = ~((~x) >>> s) for negative x.
-  const xin = neg0 ? where(b, neg0, b.op('BitwiseNot', [x]), x, d) : x;
-  const cnt = toU(where(b, big, k(b, d, 0), y, d));
-  let r = fromU(b.op('BitShift', [toU(xin), cnt], { direction: dir }));
-  r = where(b, big, k(b, d, 0), r, d);
-  if (neg0) r = where(b, neg0, b.op('BitwiseNot', [r]), r, d);
+  const invert = (v: string) => (arithmetic ? sub(b, k(b, d, -1), v, d) : b.op('BitwiseNot', [v]));
+  const big = shiftOutOfRange(b, y, d);
+  const neg0 = isSigned(d) && dir === 'RIGHT' ? lt(b, x, k(b, d, 0), d) : undefined;
+  const xin = toU(neg0 ? where(b, neg0, invert(x), x, d) : x);
+  const count = where(b, big, k(b, d, 0), y, d);
+  let shifted: string;
+  if (arithmetic) {
+    const pow2 = b.constant('uint32', Array.from({ length: 32 }, (_, i) => 2 ** i));
+    const scale = b.op('Gather', [pow2, cast(b, count, d, 'int32')], { axis: 0 });
+    shifted = dir === 'LEFT' ? mul(b, xin, scale, 'uint32') : div(b, xin, scale, 'uint32');
+  } else {
+    shifted = b.op('BitShift', [xin, toU(count)], { direction: dir });
+  }
+  let r = where(b, big, k(b, d, 0), fromU(shifted), d);
+  if (neg0) r = where(b, neg0, invert(r), r, d);
   return r;
 }
 
@@ -505,26 +517,6 @@ function shift(b: Builder, x: string, y: string, d: D, dir: 'LEFT' | 'RIGHT'): s
 function shiftOutOfRange(b: Builder, y: string, d: D): string {
   const big = simple(b, 'GreaterOrEqual', [y, k(b, d, bits(d))], d, true);
   return isSigned(d) ? or(b, big, lt(b, y, k(b, d, 0), d)) : big;
-}
-
-/**
- * GPU forms of shifts up to 32 bits: a product (left) or quotient (right) by 2^count in uint32,
- * 2^count gathered from a constant table, and ~x as −1 − x. The WebGPU EP has no BitShift and no
- * BitwiseNot, so the form above ran on the CPU. uint32 products wrap and the cast back keeps the
- * low bits, as a shift does.
- */
-function shiftArithmetic(b: Builder, x: string, y: string, d: D, dir: 'LEFT' | 'RIGHT', big: string, neg0: string | undefined): string {
-  const toU = (v: string) => (isSigned(d) ? cast(b, cast(b, v, d, 'int32'), 'int32', 'uint32') : cast(b, v, d, 'uint32'));
-  const fromU = (v: string) => (isSigned(d) ? cast(b, cast(b, v, 'uint32', 'int32'), 'int32', d) : cast(b, v, 'uint32', d));
-  const pow2 = b.constant('uint32', Array.from({ length: 32 }, (_, i) => 2 ** i));
-  const count = cast(b, where(b, big, k(b, d, 0), y, d), d, 'int32');
-  const scale = b.op('Gather', [pow2, count], { axis: 0 });
-  const invert = (v: string) => sub(b, k(b, d, -1), v, d);
-  const xin = neg0 ? where(b, neg0, invert(x), x, d) : x;
-  let r = fromU(dir === 'LEFT' ? mul(b, toU(xin), scale, 'uint32') : div(b, toU(xin), scale, 'uint32'));
-  r = where(b, big, k(b, d, 0), r, d);
-  if (neg0) r = where(b, neg0, invert(r), r, d);
-  return r;
 }
 
 /**
