@@ -492,18 +492,17 @@ export class Engine {
     const order: LazyNode[] = [];
     const inputs: LazyNode[] = [];
     let targetCount = 0;
+    let exponentChecks = false;
     for (const t of targets) {
       if (!t.pending || (!t.alive && t.consumers === 0)) continue;
       t.targeted = epoch;
       targetCount++;
-      this.visit(t, epoch, order, inputs);
+      exponentChecks = this.visit(t, epoch, order, inputs) || exponentChecks;
     }
     if (targetCount === 0) return;
-    for (const n of order) {
-      if (n.exponentCheck) {
-        await this.checkExponents(order);
-        return this.evaluateGraph(targets, cpuOut); // the checks evaluated their inputs: traverse again
-      }
+    if (exponentChecks) {
+      await this.checkExponents(order);
+      return this.evaluateGraph(targets, cpuOut); // the checks evaluated their inputs: traverse again
     }
     // Outputs: the targets, and nodes still wanted outside this graph.
     const outputs: LazyNode[] = [];
@@ -527,17 +526,18 @@ export class Engine {
     const promote = this.options.deviceInputs
       ? inputs.filter((x) => x.alive && !x.value!.moved && x.value!.tensor.location === 'cpu' && Number(x.value!.tensor.size) >= PROMOTE_MIN)
       : [];
-    // What each input is fed with: its tensor (in the node's shape: a reshape evaluated as a view
-    // shares its source's), or the device copy of its value (host scalars).
-    const feeds = inputs.map(feedTensor);
-    const scalarKeys = this.options.deviceInputs ? this.deviceScalars(inputs, feeds) : [];
+    // What onnxruntime-node's run() is fed for each input: its tensor (in the node's shape: a
+    // reshape evaluated as a view shares its source's), or the device copy of its value (host
+    // scalars). The C API runner needs none: it takes each input's data in its node's shape.
+    const feeds = native === undefined ? inputs.map(feedTensor) : undefined;
+    const scalarKeys = this.options.deviceInputs && feeds ? this.deviceScalars(inputs, feeds) : [];
     for (const { node } of scalarKeys) promote.push(node);
     // The structure as integers (see graph-key.ts): every count precedes its items.
     const w = this.key;
     w.reset();
     w.put((big ? 1 : 0) | (arena ? 2 : 0));
     w.put(inputs.length);
-    for (let i = 0; i < inputs.length; i++) { w.put(nameCode(inputs[i]!.dtype)); w.put(inputs[i]!.shape.length); w.put(nameCode(feeds[i]!.location)); }
+    for (let i = 0; i < inputs.length; i++) { w.put(nameCode(inputs[i]!.dtype)); w.put(inputs[i]!.shape.length); w.put(nameCode(feeds?.[i]!.location ?? 'cpu')); }
     w.put(order.length);
     for (const n of order) {
       w.put(n.keyId); w.put(nameCode(n.dtype)); w.put(n.shape.length); w.put(n.inputs.length);
@@ -563,7 +563,7 @@ export class Engine {
     const s = this.settled.get(cached) ?? await cached;
     let result: Record<string, ort.Tensor>;
     try {
-      const r = s.native ? this.runNative(s, s.native, order, inputs, outputs, big) : this.runNode(s, s.session!, order, feeds, outputs);
+      const r = s.native ? this.runNative(s, s.native, order, inputs, outputs, big) : this.runNode(s, s.session!, order, feeds!, outputs);
       result = r instanceof Promise ? await r : r;
     } catch (e) {
       await this.explainIndexError(order);
@@ -587,10 +587,11 @@ export class Engine {
   /**
    * Depth-first from `root` over pending nodes: appends them to `order` (inputs first) and the
    * materialised nodes they read to `inputs`, stamping `slot`, and counts each node's reads by
-   * pending nodes of the graph (`uses`).
+   * pending nodes of the graph (`uses`). Returns whether a node it appended waits on an exponent check.
    */
-  private visit(root: LazyNode, epoch: number, order: LazyNode[], inputs: LazyNode[]): void {
-    if (root.visited === epoch) return;
+  private visit(root: LazyNode, epoch: number, order: LazyNode[], inputs: LazyNode[]): boolean {
+    if (root.visited === epoch) return false;
+    let exponentChecks = false;
     const nodes = this.stackNodes, next = this.stackNext;
     let sp = 0;
     nodes[sp] = root; next[sp] = 0; sp++;
@@ -612,8 +613,10 @@ export class Engine {
       }
       sp--;
       n.visited = epoch; n.slot = 2 * order.length; order.push(n);
+      if (n.exponentCheck) exponentChecks = true;
     }
     nodes.length = 0; // drop references to nodes
+    return exponentChecks;
   }
 
   /**
