@@ -86,6 +86,12 @@ const DEFAULT_PROVIDER_OPTIONS: Readonly<Record<string, Readonly<Record<string, 
   webgpu: { storageBufferCacheMode: 'simple' },
 };
 
+/** A read-back buffer as core's host array of `dtype` (bool as 0/1 bytes). */
+function hostArray(dtype: DType, data: ArrayBufferView): HostArray {
+  if (dtype === 'bool' && !(data instanceof Uint8Array)) return Uint8Array.from(data as unknown as ArrayLike<number>, (v) => (v ? 1 : 0));
+  return data as HostArray;
+}
+
 /** ORT's log severity: errors only, unless ARR_ORT_LOG_LEVEL (0 verbose … 4 fatal) says otherwise. */
 function logLevel(): 0 | 1 | 2 | 3 | 4 {
   const v = Number(process.env['ARR_ORT_LOG_LEVEL'] ?? 3);
@@ -161,7 +167,10 @@ export class OnnxAdapter implements Adapter<LazyNode> {
         ? { reuseOutputsFrom: typeof options.reuseOutputs === 'number' ? options.reuseOutputs : REUSE_MIN_BYTES } : {}),
     });
     this.device = makeDevice('onnxruntime', this.ep, this.ep === 'cpu' ? 'cpu' : 'gpu');
-    this.caps = Object.freeze({ 'boolean indexing': true, 'data-dependent shapes': true, 'max dimensions': 64, 'sync readback': false });
+    // Synchronous read-back where a graph can be built and run on the calling thread: the CPU
+    // provider through the C API (onnxruntime-node's session creation and run() are async).
+    const syncReadback = native !== undefined && 'api' in native;
+    this.caps = Object.freeze({ 'boolean indexing': true, 'data-dependent shapes': true, 'max dimensions': 64, 'sync readback': syncReadback });
   }
 
   devices(): readonly Device[] { return [this.device]; }
@@ -203,9 +212,11 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     return this.engineRef.fromHost(data, dtype, shape);
   }
   async read(x: K): Promise<HostArray> {
-    const data = await this.engineRef.read(x.handle);
-    if (x.dtype === 'bool' && !(data instanceof Uint8Array)) return Uint8Array.from(data as unknown as ArrayLike<number>, (v) => (v ? 1 : 0));
-    return data as HostArray;
+    return hostArray(x.dtype, await this.engineRef.read(x.handle));
+  }
+  /** Where `capabilities()['sync readback']`: the CPU provider with the C API runner (evaluates and runs on this thread). */
+  readSync(x: K): HostArray {
+    return hostArray(x.dtype, this.engineRef.readSync(x.handle));
   }
   free(handle: LazyNode): void { this.engineRef.free(handle); }
   memoryBytes(): number { return this.engineRef.bytes; }

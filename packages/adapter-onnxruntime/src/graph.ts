@@ -4,7 +4,7 @@
  * every shape-dependent constant is a runtime-fed int64 input, so dimensions stay symbolic).
  */
 import ort from 'onnxruntime-node';
-import { type DType, type Shape, DTYPE_INFO, HOST_ARRAY, IndexError, ValueError, negativeIntegerPower, sizeOf } from '@arr/core';
+import { type DType, type Shape, DTYPE_INFO, DeviceError, HOST_ARRAY, IndexError, ValueError, negativeIntegerPower, sizeOf } from '@arr/core';
 import { ATTR, encodeModel, type AttrJSON, type GraphJSON, type NodeJSON, type TensorJSON } from './proto.js';
 import type { HostTensor, NativeSession, OrtCApi } from './capi.js';
 import { KeyWriter, StructureCache, nameCode, opKeyId } from './graph-key.js';
@@ -77,6 +77,8 @@ export class LazyNode {
   counted = 0;
   uses = 0;
   targeted = 0;
+  /** Pending and part of a run in progress (see Engine.evaluateGraph). */
+  running = false;
 
   constructor(
     readonly engine: Engine,
@@ -117,6 +119,26 @@ interface CachedSession {
   outputNames: string[];
   /** Device copies of host inputs (`deviceInputs`), in the order of the `promote` list. */
   promotedNames: string[];
+}
+
+/** One graph to run, as Engine.plan finds it. */
+interface Plan {
+  /** Pending nodes, inputs first. */
+  order: LazyNode[];
+  /** Materialised nodes the graph reads. */
+  inputs: LazyNode[];
+  /** Nodes whose values are kept, and where each is kept ('cpu' or 'gpu-buffer'). */
+  outputs: LazyNode[];
+  outLoc: string[];
+  /** Over large tensors (all threads, full optimisation); small graphs run on one thread. */
+  big: boolean;
+  /** C API: intermediates from the shared arena. */
+  arena: boolean;
+  /** Host inputs that move to the device (`deviceInputs`), then the host scalars that do. */
+  promote: LazyNode[];
+  /** onnxruntime-node's run(): what each input is fed with (undefined with the C API runner). */
+  feeds: ort.Tensor[] | undefined;
+  scalarKeys: { node: LazyNode; key: string }[];
 }
 
 /** Device copies of host scalars kept (least recently used ones are released), and values remembered as read once. */
@@ -441,16 +463,28 @@ export class Engine {
    * device in them.
    */
   private evaluateNow(targets: readonly LazyNode[], cpuOut: boolean): Promise<void> {
-    if (this.gpu) return this.evaluateGraph(targets, cpuOut);
+    const from = this.viewSources(targets);
+    if (!from) return this.evaluateGraph(targets, cpuOut);
+    return this.evaluateGraph(from, cpuOut).then(() => targets.forEach((t, i) => this.becomeView(t, from[i]!)));
+  }
+
+  /** `evaluateNow` on the calling thread (see evaluateGraphSync). */
+  private evaluateNowSync(targets: readonly LazyNode[]): void {
+    const from = this.viewSources(targets);
+    this.evaluateGraphSync(from ?? targets);
+    if (from) targets.forEach((t, i) => this.becomeView(t, from[i]!));
+  }
+
+  /** What to compute for `targets` when some become views (CPU provider): each one's window source; undefined when none does. */
+  private viewSources(targets: readonly LazyNode[]): LazyNode[] | undefined {
+    if (this.gpu) return undefined;
     let sources: LazyNode[] | undefined;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i]!;
       const s = t.alive || t.consumers > 0 ? windowSource(t) : t;
       if (s !== t) (sources ??= targets.slice())[i] = s;
     }
-    if (!sources) return this.evaluateGraph(targets, cpuOut);
-    const from = sources;
-    return this.evaluateGraph(from, cpuOut).then(() => targets.forEach((t, i) => this.becomeView(t, from[i]!)));
+    return sources;
   }
 
   /**
@@ -486,6 +520,70 @@ export class Engine {
   }
 
   private async evaluateGraph(targets: readonly LazyNode[], cpuOut: boolean): Promise<void> {
+    const p = this.plan(targets, cpuOut);
+    if (p === undefined) return;
+    if ('exponentChecks' in p) {
+      await this.checkExponents(p.exponentChecks);
+      return this.evaluateGraph(targets, cpuOut); // the checks evaluated their inputs: traverse again
+    }
+    // Marked until the run is over, so that a synchronous read meanwhile does not compute them too.
+    for (const n of p.order) n.running = true;
+    try {
+      const cached = this.session(p);
+      const s = cached instanceof Promise ? await cached : cached;
+      let result: Record<string, ort.Tensor>;
+      try {
+        const r = s.native ? this.runNative(s, s.native, p, p.big) : this.runNode(s, s.session!, p.order, p.feeds!, p.outputs);
+        result = r instanceof Promise ? await r : r;
+      } catch (e) {
+        await this.explainIndexError(p.order);
+        throw mapRunError(e);
+      }
+      this.finish(p, s, result);
+    } finally {
+      for (const n of p.order) n.running = false;
+    }
+  }
+
+  /**
+   * `evaluateGraph` on the calling thread, for synchronous read-back (CPU provider with the C API
+   * runner, where building and running a session need no promise). Throws DeviceError when a
+   * node it needs is being computed by a run still in progress (an evaluation not awaited).
+   */
+  private evaluateGraphSync(targets: readonly LazyNode[]): void {
+    const p = this.plan(targets, true);
+    if (p === undefined) return;
+    if ('exponentChecks' in p) {
+      for (const n of p.exponentChecks) {
+        const e = n.exponentCheck;
+        if (!e) continue;
+        this.evaluateNowSync([e]);
+        noNegativeExponent(e.value!, e.value!.tensor.data as unknown as ArrayLike<number | bigint>);
+        n.exponentCheck = undefined;
+      }
+      return this.evaluateGraphSync(targets);
+    }
+    for (const n of p.order) {
+      if (n.running) throw new DeviceError('onnxruntime: a synchronous read needs an array that a run still in progress is computing (an evaluation that was not awaited); await x.data() instead');
+    }
+    const s = this.session(p);
+    if (s instanceof Promise || !s.native) throw new Error('onnxruntime: synchronous evaluation needs the C API runner'); // not reached: readSync exists only then
+    let result: Record<string, ort.Tensor>;
+    try {
+      result = this.runNative(s, s.native, p, false) as Record<string, ort.Tensor>;
+    } catch (e) {
+      this.explainIndexErrorSync(p.order);
+      throw mapRunError(e);
+    }
+    this.finish(p, s, result);
+  }
+
+  /**
+   * What running `targets` takes: the pending nodes in order, the inputs and outputs, and the
+   * session key (in `this.key`). Undefined when there is nothing to compute; `exponentChecks`
+   * (the pending nodes) when integer pows among them wait on exponent checks first.
+   */
+  private plan(targets: readonly LazyNode[], cpuOut: boolean): Plan | { exponentChecks: LazyNode[] } | undefined {
     for (const t of targets) if (t.error) throw t.error;
     // A target freed while queued (and read by nobody) has nothing left to compute.
     const epoch = ++this.epoch;
@@ -499,11 +597,8 @@ export class Engine {
       targetCount++;
       exponentChecks = this.visit(t, epoch, order, inputs) || exponentChecks;
     }
-    if (targetCount === 0) return;
-    if (exponentChecks) {
-      await this.checkExponents(order);
-      return this.evaluateGraph(targets, cpuOut); // the checks evaluated their inputs: traverse again
-    }
+    if (targetCount === 0) return undefined;
+    if (exponentChecks) return { exponentChecks: order };
     // Outputs: the targets, and nodes still wanted outside this graph.
     const outputs: LazyNode[] = [];
     for (const n of order) {
@@ -547,33 +642,37 @@ export class Engine {
     for (let i = 0; i < outputs.length; i++) { w.put(outputs[i]!.slot); w.put(outLoc[i] === 'cpu' ? 0 : 1); }
     w.put(promote.length);
     for (const x of promote) w.put(x.slot);
+    return { order, inputs, outputs, outLoc, big, arena, promote, feeds, scalarKeys };
+  }
+
+  /** The cached session for plan `p` (keyed by `this.key`), built when missing: at once where that needs no promise. */
+  private session(p: Plan): CachedSession | Promise<CachedSession> {
+    const w = this.key;
     let cached = this.cache.get(w);
     if (!cached) {
-      const building = this.build(order, inputs, outputs, outLoc, big, promote, arena);
-      cached = building;
+      const built = this.build(p.order, p.inputs, p.outputs, p.outLoc, p.big, p.promote, p.arena);
+      cached = built instanceof Promise ? built : Promise.resolve(built);
+      if (!(built instanceof Promise)) this.settled.set(cached, built);
+      const building = cached;
       building.then((c) => this.settled.set(building, c), () => undefined);
-      const entry = this.cache.set(w, cached);
-      cached.catch(() => this.cache.delete(entry));
+      const entry = this.cache.set(w, building);
+      building.catch(() => this.cache.delete(entry));
       if (this.cache.size > this.options.maxSessions) {
         const old = this.cache.oldest()!;
         this.cache.delete(old);
         old.value.then(releaseCached).catch(() => undefined);
       }
     }
-    const s = this.settled.get(cached) ?? await cached;
-    let result: Record<string, ort.Tensor>;
-    try {
-      const r = s.native ? this.runNative(s, s.native, order, inputs, outputs, big) : this.runNode(s, s.session!, order, feeds!, outputs);
-      result = r instanceof Promise ? await r : r;
-    } catch (e) {
-      await this.explainIndexError(order);
-      throw mapRunError(e);
-    }
+    return this.settled.get(cached) ?? cached;
+  }
+
+  /** Stores a run's results: outputs become values, device copies replace host inputs, the rest is dropped. */
+  private finish(p: Plan, s: CachedSession, result: Record<string, ort.Tensor>): void {
     this.runs++;
-    outputs.forEach((n, i) => this.setValue(n, result[s.outputNames[i]!]!));
-    const arrays = promote.length - scalarKeys.length;
-    scalarKeys.forEach(({ key: k }, j) => this.keepDeviceScalar(k, result[s.promotedNames[arrays + j]!]!));
-    promote.slice(0, arrays).forEach((x, k) => {
+    p.outputs.forEach((n, i) => this.setValue(n, result[s.outputNames[i]!]!));
+    const arrays = p.promote.length - p.scalarKeys.length;
+    p.scalarKeys.forEach(({ key: k }, j) => this.keepDeviceScalar(k, result[s.promotedNames[arrays + j]!]!));
+    p.promote.slice(0, arrays).forEach((x, k) => {
       const b = x.value!;
       const host = b.tensor;
       b.tensor = result[s.promotedNames[k]!]!;
@@ -581,7 +680,7 @@ export class Engine {
       host.dispose();
     });
     // Pending nodes that were not outputs are no longer wanted by anyone.
-    for (const n of order) if (n.pending) this.dropInputs(n);
+    for (const n of p.order) if (n.pending) this.dropInputs(n);
   }
 
   /**
@@ -685,7 +784,7 @@ export class Engine {
    * ORT writes in place. Graphs over large tensors run on a worker thread (the event loop stays
    * free); small ones run on this thread, where a call costs least.
    */
-  private runNative(s: CachedSession, session: NativeSession, order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], big: boolean): Record<string, ort.Tensor> | Promise<Record<string, ort.Tensor>> {
+  private runNative(s: CachedSession, session: NativeSession, { order, inputs, outputs }: Plan, big: boolean): Record<string, ort.Tensor> | Promise<Record<string, ort.Tensor>> {
     const ins: HostTensor[] = inputs.map((x) => hostTensor(x.dtype, x.value!.tensor.data as unknown as ArrayBufferView, x.shape));
     for (const n of order) for (const v of n.params) ins.push(hostTensor('int64', v, [v.length]));
     const outs = outputs.map((n) => {
@@ -728,14 +827,28 @@ export class Engine {
         // On the device (a moved host array): copied out here, not through the queue we hold.
         data = (t.location === 'cpu' ? t.data : await this.hostCopy(c.indices, true)) as unknown as ArrayLike<number | bigint>;
       } catch { continue; }
-      for (let i = 0; i < data.length; i++) {
-        const v = Number(data[i]!);
-        if (v < -c.size || v >= c.size) throw new IndexError(`${c.fn}: index ${data[i]} is out of bounds for axis ${c.axis} with size ${c.size}`);
-      }
+      checkIndices(c, data);
     }
   }
 
-  private async build(order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], outLoc: string[], big: boolean, promote: LazyNode[], arena: boolean): Promise<CachedSession> {
+  /** `explainIndexError` on the calling thread (CPU provider: indices are host arrays). */
+  private explainIndexErrorSync(order: LazyNode[]): void {
+    for (const n of order) {
+      const c = n.indexCheck;
+      if (!c || c.indices.error) continue;
+      let data: ArrayLike<number | bigint>;
+      try {
+        if (c.indices.pending) this.evaluateNowSync([c.indices]);
+        const t = c.indices.value?.tensor;
+        if (!t) continue;
+        data = t.data as unknown as ArrayLike<number | bigint>;
+      } catch { continue; }
+      checkIndices(c, data);
+    }
+  }
+
+  /** A session for the graph: built at once through the C API, by a promise through onnxruntime-node. */
+  private build(order: LazyNode[], inputs: LazyNode[], outputs: LazyNode[], outLoc: string[], big: boolean, promote: LazyNode[], arena: boolean): CachedSession | Promise<CachedSession> {
     const b = new Builder(this.options.gpuForms ?? this.gpu, this.options.ep);
     const names = new Map<LazyNode, string>();
     const vi = (name: string, dtype: DType, rank: number) => ({
@@ -789,9 +902,21 @@ export class Engine {
       this.sessionsCreated++;
       return { native: session, inputNames, outputNames, promotedNames };
     }
-    const session = await ort.InferenceSession.create(model, opts);
-    this.sessionsCreated++;
-    return { session, inputNames, outputNames, promotedNames };
+    return ort.InferenceSession.create(model, opts).then((session) => {
+      this.sessionsCreated++;
+      return { session, inputNames, outputNames, promotedNames };
+    });
+  }
+
+  /**
+   * Reads a node back to the host as a fresh copy, on the calling thread: the CPU provider with
+   * the C API runner only (see evaluateGraphSync).
+   */
+  readSync(n: LazyNode): ArrayBufferView {
+    if (this.gpu || !this.options.native) throw new DeviceError(`onnxruntime: synchronous read-back needs the CPU provider with the C API runner; await x.data() instead`);
+    if (n.pending) this.evaluateNowSync([n]);
+    if (n.error) throw n.error;
+    return copyData(n.value!.tensor);
   }
 
   /** Reads a node back to the host as a fresh copy (via a CPU-output session when it lives on a GPU). */
@@ -840,6 +965,14 @@ function windowSource(t: LazyNode): LazyNode {
   while (s.pending && s.window !== undefined) s = s.inputs[0]!;
   // A small window would keep the whole of a large value alive: computed on its own instead.
   return s !== t && 2 * sizeOf(t.shape) < sizeOf(s.shape) ? t : s;
+}
+
+/** Throws the IndexError of take-like node check `c` when `indices` has one out of range. */
+function checkIndices(c: NonNullable<LazyNode['indexCheck']>, indices: ArrayLike<number | bigint>): void {
+  for (let i = 0; i < indices.length; i++) {
+    const v = Number(indices[i]!);
+    if (v < -c.size || v >= c.size) throw new IndexError(`${c.fn}: index ${indices[i]} is out of bounds for axis ${c.axis} with size ${c.size}`);
+  }
 }
 
 /** The tensor a graph reads for materialised node `x`: its value's, in `x`'s shape when it is a view with another (CPU only; see Engine.evaluateNow). */
