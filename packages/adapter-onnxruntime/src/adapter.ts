@@ -3,9 +3,10 @@ import os from 'node:os';
 import ort from 'onnxruntime-node';
 import {
   type Adapter, type ArgReduceOp, type BinaryOp, type Capabilities, type Device, type DType, type EngineInfo,
-  type FillValue, type HostArray, type KernelArray, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
+  type FillValue, type HostArray, type KernelArray, type LinalgKernels, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
   DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf, sizeOf,
 } from '@arr/core';
+import { hostLinalgKernels } from '@arr/numerics';
 import { Engine, type Emit, type LazyNode, noNegativeExponent } from './graph.js';
 import { binary, cast, castKernel, gt, has, isnan, isRealFloat, isSigned, lt, or, simple, slice as sliceOp, unary, where as whereOp, widen } from './ops.js';
 import type { ExecutionProvider } from './providers.js';
@@ -134,6 +135,14 @@ export class OnnxAdapter implements Adapter<LazyNode> {
   private readonly splitMin: number;
   /** How graphs are run (and, where the C API could not load, why). */
   private readonly runner: string;
+  /**
+   * np.linalg on the CPU provider through the C API: @arr/numerics' float64 factorisations over
+   * synchronously read host arrays (ONNX has no decompositions; the arrays live in host memory).
+   * Without synchronous read-back (GPU providers, onnxruntime-node's run()) there are none, and
+   * np.linalg's factorisations throw DeviceError: a host round trip from a GPU would be a silent
+   * fallback.
+   */
+  readonly linalg?: LinalgKernels<LazyNode>;
 
   constructor(options: OnnxAdapterOptions = {}) {
     this.ep = options.executionProvider ?? 'cpu';
@@ -171,6 +180,12 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     // provider through the C API (onnxruntime-node's session creation and run() are async).
     const syncReadback = native !== undefined && 'api' in native;
     this.caps = Object.freeze({ 'boolean indexing': true, 'data-dependent shapes': true, 'max dimensions': 64, 'sync readback': syncReadback });
+    if (syncReadback) {
+      this.linalg = hostLinalgKernels<LazyNode>({
+        read: (x) => this.readSync(x),
+        make: (data, shape, dtype) => this.fromHost(data, shape, dtype, this.device),
+      });
+    }
   }
 
   devices(): readonly Device[] { return [this.device]; }
@@ -186,6 +201,7 @@ export class OnnxAdapter implements Adapter<LazyNode> {
         onnxruntime: ort.env.versions?.node ?? 'unknown',
         intraOpNumThreads: this.threads,
         runner: this.runner,
+        linalg: this.linalg ? 'host float64 (@arr/numerics)' : 'none',
         ...(Object.keys(this.providerOptions).length ? { providerOptions: JSON.stringify(this.providerOptions) } : {}),
         deviceInputs: this.engineRef.options.deviceInputs ?? false,
         reuseOutputsFrom: this.engineRef.options.reuseOutputsFrom ?? false,

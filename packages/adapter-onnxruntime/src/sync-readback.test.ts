@@ -1,5 +1,5 @@
 // Synchronous read-back on the CPU provider through the C API runner: dataSync() builds, runs
-// and reads a pending graph on the calling thread.
+// and reads a pending graph on the calling thread; np.linalg's host factorisations rely on it.
 import { describe, expect, it } from 'vitest';
 import { DeviceError, IndexError, ValueError } from '@arr/core';
 import { createNamespace } from './index.js';
@@ -71,6 +71,21 @@ describe('synchronous read-back (CPU provider, C API runner)', () => {
     expect(r.shape).toEqual([2, 3]);
     expect(r.toArraySync()).toEqual([[2, 3, 3], [5, 6, 6]]); // NumPy: np.repeat(x, [0, 1, 2], axis=1)
     for (const a of [x, counts, r]) a.dispose();
+  });
+
+  it('gives np.linalg through host float64 factorisations, and none without it', async () => {
+    expect(details().linalg).toMatch(/host float64/);
+    const a = np.asarray([[4, 1], [2, 3]], { dtype: 'float64' });
+    const b = np.add(np.asarray([1, 2], { dtype: 'float64' }), 0); // pending: read synchronously
+    const x = np.linalg.solve(a, b);
+    const sol = x.dataSync() as Float64Array; // 4·0.1 + 0.6 = 1, 2·0.1 + 3·0.6 = 2
+    expect(sol[0]).toBeCloseTo(0.1, 14);
+    expect(sol[1]).toBeCloseTo(0.6, 14);
+    expect((np.linalg.det(a).itemSync() as number)).toBeCloseTo(10, 12);
+    const viaNode = await createNamespace({ executionProviders: ['cpu'], cApi: false });
+    expect(viaNode.info().engine().details!.linalg).toBe('none');
+    expect(() => viaNode.linalg.det(viaNode.asarray([[1, 2], [3, 4]]))).toThrow(DeviceError);
+    for (const t of [a, b, x]) t.dispose();
   });
 
   it('checks computed integer exponents and indices as the asynchronous path does', () => {
