@@ -564,7 +564,7 @@ export class Engine {
       return this.evaluateGraphSync(targets);
     }
     for (const n of p.order) {
-      if (n.running) throw new DeviceError('onnxruntime: a synchronous read needs an array that a run still in progress is computing (an evaluation that was not awaited); await x.data() instead');
+      if (n.running) throw new DeviceError('onnxruntime: a synchronous read needs an array that a run still in progress is computing (started by an x.data() or evaluate() not yet awaited, or by the pending-expression limit, maxPending), and JavaScript cannot wait for it synchronously; await x.data() instead');
     }
     const s = this.session(p);
     if (s instanceof Promise || !s.native) throw new Error('onnxruntime: synchronous evaluation needs the C API runner'); // not reached: readSync exists only then
