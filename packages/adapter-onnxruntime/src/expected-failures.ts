@@ -369,7 +369,6 @@ const NOT_ON_WEBGPU = new Set<string>([
   'fft.irfft/float64/real-input-5',
 ]);
 
-const POW_SPECIAL = 'WebGPU EP Pow mishandles special values (infinite operands): observed -Infinity or NaN where NumPy gives Infinity, 1 or 0';
 const NO_INT64 = 'uint32 with int32 promotes to int64, which this adapter does not declare on the WebGPU EP (DTypeError: dtype int64 is not supported on onnxruntime:webgpu)';
 const SORT_INF = 'WebGPU EP sort of the special-values input (TopK) loses +Infinity: observed sort gives 0 where Infinity is expected and argsort gives index -1 where 4 is expected';
 const NEG_STEP_SLICE = 'WebGPU EP Slice with negative steps on several axes returns wrong elements: observed all 12 differ, each being the expected value of the previous position along the last (reversed) axis';
@@ -382,10 +381,6 @@ const NEG_STEP_SLICE = 'WebGPU EP Slice with negative steps on several axes retu
 export const EXPECTED_FAILURES_WEBGPU: { id: string; reason: string }[] = [
   ...[...EXPECTED_FAILURES, ...EXPECTED_FAILURES_NO_SYNC_READBACK].filter((e) => !NOT_ON_WEBGPU.has(e.id)),
   ...['equal', 'notEqual', 'less', 'lessEqual', 'greater', 'greaterEqual'].map((f) => ({ id: `${f}/uint32+int32/2x3-2x3`, reason: NO_INT64 })),
-  { id: 'pow/float16/special-values', reason: POW_SPECIAL },
-  { id: 'pow/float32/special-values', reason: POW_SPECIAL },
-  { id: 'pow/float16/scalar-right-inf', reason: POW_SPECIAL },
-  { id: 'pow/float32/scalar-right-inf', reason: POW_SPECIAL },
   { id: 'sort/float16/special-values', reason: SORT_INF },
   { id: 'sort/float32/special-values', reason: SORT_INF },
   { id: 'argsort/float16/special-values', reason: SORT_INF },

@@ -223,7 +223,7 @@ function viaF32(b: Builder, x: string, d: D, f: (x: string, d: D) => string): st
  */
 const F16_IN_F32 = new Set<string>([
   'acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'cos', 'cosh', 'exp', 'expm1', 'log', 'log1p', 'log2', 'log10',
-  'reciprocal', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'divide', 'floorDivide', 'remainder', 'atan2', 'hypot', 'logaddexp',
+  'reciprocal', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'divide', 'floorDivide', 'remainder', 'atan2', 'hypot', 'logaddexp', 'pow',
 ]);
 const inF32 = (b: Builder, op: string, d: D) => b.gpuForms && d === 'float16' && F16_IN_F32.has(op);
 const up = (b: Builder, x: string) => cast(b, x, 'float16', 'float32');
@@ -319,7 +319,7 @@ export function binary(b: Builder, op: BinaryOp, x: string, y: string, d: D): st
       // By multiplication: the CPU EP's Where turns a selected −0 into +0.
       return mul(b, abs(b, x, d), where(b, signbit(b, y, d), k(b, d, -1), k(b, d, 1), d), d);
     }
-    case 'pow': return float ? b.op('Pow', [x, y]) : intPow(b, x, y, d);
+    case 'pow': return float ? (b.gpuForms ? powSpecial(b, x, y, d) : b.op('Pow', [x, y])) : intPow(b, x, y, d);
     case 'floorDivide': return float ? floorDivFloat(b, x, y, d) : floorDivInt(b, x, y, d);
     case 'remainder': return float ? remFloat(b, x, y, d) : remInt(b, x, y, d);
     case 'atan2': return viaF32b(b, x, y, d, atan2);
@@ -384,6 +384,33 @@ function nextafter(b: Builder, x: string, y: string, d: D): string {
   // NaN is chosen before the sign is applied, so no Where sees the signed result.
   const magnitude = where(b, or(b, isnan(b, x, d), isnan(b, y, d)), add(b, x, y, d), abs(b, r2, d), d);
   return mul(b, magnitude, where(b, negative, c(-1), c(1), d), d);
+}
+
+/**
+ * Float pow with C99's (and NumPy's) special values, for GPU forms: the WebGPU EP's Pow gives NaN
+ * or -inf for infinite operands, 1^inf and (-1)^±inf. Pow computes |x|^y only for finite,
+ * nonzero |x|; zeros, infinities, the sign of odd integer powers, NaN and the exact 1s are
+ * selected around it.
+ */
+function powSpecial(b: Builder, x: string, y: string, d: D): string {
+  const zero = k(b, d, 0), one = k(b, d, 1), inf = k(b, d, Infinity), nan = k(b, d, NaN);
+  const ax = abs(b, x, d);
+  const yNeg = lt(b, y, zero, d);
+  const yInf = eq(b, abs(b, y, d), inf, d);
+  const yInt = eq(b, b.op('Floor', [y]), y, d); // true for ±inf, false for NaN
+  const half = mul(b, y, k(b, d, 0.5), d);
+  const yOdd = and(b, yInt, and(b, not(b, eq(b, b.op('Floor', [half]), half, d)), not(b, yInf)));
+  let r = b.op('Pow', [ax, y]);
+  r = where(b, eq(b, ax, zero, d), where(b, yNeg, inf, zero, d), r, d); // ±0: +inf or +0 (sign below)
+  r = where(b, eq(b, ax, inf, d), where(b, yNeg, zero, inf, d), r, d); // ±inf: +0 or +inf (sign below)
+  r = where(b, and(b, signbit(b, x, d), yOdd), neg(b, r, d), r, d); // negative base, odd integer power
+  const finiteNegative = and(b, lt(b, x, zero, d), lt(b, ax, inf, d));
+  r = where(b, and(b, finiteNegative, not(b, yInt)), nan, r, d); // negative base, fractional power
+  // y = ±inf: 1 for |x| = 1; +inf when |x| < 1 and y = -inf or |x| > 1 and y = +inf; else +0.
+  const toInf = eq(b, lt(b, ax, one, d), yNeg, 'bool');
+  r = where(b, yInf, where(b, eq(b, ax, one, d), one, where(b, toInf, inf, zero, d), d), r, d);
+  r = where(b, or(b, isnan(b, x, d), isnan(b, y, d)), nan, r, d);
+  return where(b, or(b, eq(b, y, zero, d), eq(b, x, one, d)), one, r, d); // x^0 = 1^y = 1, NaN included
 }
 
 /** NumPy's float floor_divide (npy_divmod): from fmod, so that a // b and a % b agree. */
