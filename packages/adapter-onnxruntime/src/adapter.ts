@@ -279,9 +279,25 @@ export class OnnxAdapter implements Adapter<LazyNode> {
     });
     // Whether a step is negative is part of the key: such slices keep the EP's own Slice (see ops.ts).
     const reversing = step.some((s) => s < 0);
-    const n = this.node(x.dtype, shape, reversing ? `slice:${r}:reversing` : `slice:${r}`, [x.handle],
-      (b, [v]) => sliceOp(b, v!, x.dtype, [b.param(0), b.param(1), b.i64(Array.from({ length: r }, (_, i) => i)), b.param(2)], reversing),
-      [i64(start), i64(ends), i64(step)]);
+    const axes = (b: Builder) => b.i64(Array.from({ length: r }, (_, i) => i));
+    let n: LazyNode;
+    if (reversing && this.engineRef.options.gpuForms && isRealFloat(x.dtype)) {
+      // The WebGPU EP's Slice gets negative steps on several axes wrong: GPU forms take the same
+      // elements in forward order, then reverse each of those axes on its own (step -1).
+      const reversed = step.flatMap((s, i) => (s < 0 ? [i] : []));
+      const first = start.map((a, i) => (step[i]! < 0 && shape[i]! > 0 ? a + (shape[i]! - 1) * step[i]! : a));
+      const forward = step.map((s) => Math.abs(s));
+      const end = shape.map((len, i) => first[i]! + Math.max(0, len - 1) * forward[i]! + (len > 0 ? 1 : 0));
+      n = this.node(x.dtype, shape, `slice:${r}:reversed:${reversed.join(',')}`, [x.handle], (b, [v]) => {
+        let y = b.op('Slice', [v!, b.param(0), b.param(1), axes(b), b.param(2)]);
+        for (const i of reversed) y = b.op('Slice', [y, b.i64([-1]), b.i64([-(2 ** 52)]), b.i64([i]), b.i64([-1])]);
+        return y;
+      }, [i64(first), i64(end), i64(forward)]);
+    } else {
+      n = this.node(x.dtype, shape, reversing ? `slice:${r}:reversing` : `slice:${r}`, [x.handle],
+        (b, [v]) => sliceOp(b, v!, x.dtype, [b.param(0), b.param(1), axes(b), b.param(2)], reversing),
+        [i64(start), i64(ends), i64(step)]);
+    }
     n.window = contiguousSliceOffset(x.shape, start, step, shape);
     return n;
   }

@@ -371,7 +371,6 @@ const NOT_ON_WEBGPU = new Set<string>([
 
 const NO_INT64 = 'uint32 with int32 promotes to int64, which this adapter does not declare on the WebGPU EP (DTypeError: dtype int64 is not supported on onnxruntime:webgpu)';
 const SORT_INF = 'WebGPU EP sort of the special-values input (TopK) loses +Infinity: observed sort gives 0 where Infinity is expected and argsort gives index -1 where 4 is expected';
-const NEG_STEP_SLICE = 'WebGPU EP Slice with negative steps on several axes returns wrong elements: observed all 12 differ, each being the expected value of the previous position along the last (reversed) axis';
 
 /**
  * WebGPU EP: the CPU list less its float64 cases, plus what the GPU-host run of 2026-11-22
@@ -385,8 +384,6 @@ export const EXPECTED_FAILURES_WEBGPU: { id: string; reason: string }[] = [
   { id: 'sort/float32/special-values', reason: SORT_INF },
   { id: 'argsort/float16/special-values', reason: SORT_INF },
   { id: 'argsort/float32/special-values', reason: SORT_INF },
-  { id: 'get/float16/::-2,1::2,3:0:-1', reason: NEG_STEP_SLICE },
-  { id: 'get/float32/::-2,1::2,3:0:-1', reason: NEG_STEP_SLICE },
 ];
 
 /** Bad-input cases expected to fail on the WebGPU EP. */

@@ -103,6 +103,19 @@ describe.each([false, true])('gpuGraphForms: %s', (gpuGraphForms) => {
   });
 });
 
+describe.each([false, true])('negative-step slices, gpuGraphForms: %s', (gpuGraphForms) => {
+  // GPU forms take the elements in forward order and reverse each negative-step axis on its own
+  // (the WebGPU EP's Slice gets negative steps on several axes wrong). NumPy 2.4.6, 2026-12-03.
+  it('match NumPy', async () => {
+    const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });
+    const x = np.reshape(np.arange(0, 24, 1, { dtype: 'float32' }), [2, 3, 4]);
+    expect(await x.get('::-1', '1::2', '3:0:-1').toArray()).toEqual([[[19, 18, 17]], [[7, 6, 5]]]);
+    expect(await x.get(':', '::-2', ':').toArray()).toEqual([[[8, 9, 10, 11], [0, 1, 2, 3]], [[20, 21, 22, 23], [12, 13, 14, 15]]]);
+    expect(await x.get('::-1', '::-1', '::-1').toArray()).toEqual([[[23, 22, 21, 20], [19, 18, 17, 16], [15, 14, 13, 12]], [[11, 10, 9, 8], [7, 6, 5, 4], [3, 2, 1, 0]]]);
+    expect(await x.get('1:1:-1').toArray()).toEqual([]); // empty
+  });
+});
+
 describe('float16 on GPU forms', () => {
   // The WebGPU EP computes float16 math in float16, too coarsely for NumPy's float16 results
   // (its sin / tan / floorDivide failed the suite there); GPU forms compute them in float32.
