@@ -4,7 +4,7 @@ import ort from 'onnxruntime-node';
 import {
   type Adapter, type ArgReduceOp, type BinaryOp, type Capabilities, type Device, type DType, type EngineInfo,
   type FillValue, type HostArray, type KernelArray, type LinalgKernels, type ReduceOp, type ScanOp, type Shape, type UnaryOp,
-  DeviceError, HOST_ARRAY, ValueError, iinfo, indexOutOfRange, makeDevice, numberToHalf, sizeOf,
+  DeviceError, HOST_ARRAY, ValueError, finfo, iinfo, indexOutOfRange, makeDevice, numberToHalf, sizeOf,
 } from '@arr/core';
 import { hostLinalgKernels } from '@arr/numerics';
 import { Engine, type Emit, type LazyNode, noNegativeExponent } from './graph.js';
@@ -615,12 +615,32 @@ function emitArgsort(b: Builder, v: string, d: DType, axis: number, descending: 
   if (!isRealFloat(d)) {
     return b.op2('TopK', [y, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
   }
+  if (b.gpuForms) return argsortByClass(b, y, od, axis, descending, kk);
   // Pass 1: values with NaN replaced by 0; pass 2: stable sort of the NaN flags.
   const nan = isnan(b, y, od);
   const clean = b.op('Where', [nan, b.scalar(od, 0), y]);
   const p1 = b.op2('TopK', [clean, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
   const flags = b.op('GatherElements', [b.op('Cast', [nan], { to: 6 }), p1], { axis });
   const p2 = b.op2('TopK', [flags, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
+  return b.op('GatherElements', [p1, p2], { axis });
+}
+
+/**
+ * emitArgsort of floats for GPU forms: the WebGPU EP's TopK loses +inf (its sort of the suite's
+ * special values gave 0 for inf and index -1). Pass 1 sorts the values with ±inf as ±(largest
+ * finite) and NaN as 0, so no infinity reaches TopK; pass 2 sorts stably by class (−inf, finite,
+ * +inf, NaN), which puts the infinities and NaN where they belong.
+ */
+function argsortByClass(b: Builder, y: string, d: DType, axis: number, descending: boolean, kk: string): string {
+  const big = finfo(d).max;
+  const nan = isnan(b, y, d);
+  const posInf = simple(b, 'Equal', [y, b.scalar(d, Infinity)], d, true);
+  const negInf = simple(b, 'Equal', [y, b.scalar(d, -Infinity)], d, true);
+  const pick = (c: string, v: number, rest: string) => b.op('Where', [c, b.scalar(d, v), rest]);
+  const finite = pick(nan, 0, pick(posInf, big, pick(negInf, -big, y)));
+  const p1 = b.op2('TopK', [finite, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
+  const cls = b.op('Cast', [pick(nan, 2, pick(posInf, 1, pick(negInf, -1, b.scalar(d, 0))))], { to: 6 });
+  const p2 = b.op2('TopK', [b.op('GatherElements', [cls, p1], { axis }), kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
   return b.op('GatherElements', [p1, p2], { axis });
 }
 

@@ -370,7 +370,6 @@ const NOT_ON_WEBGPU = new Set<string>([
 ]);
 
 const NO_INT64 = 'uint32 with int32 promotes to int64, which this adapter does not declare on the WebGPU EP (DTypeError: dtype int64 is not supported on onnxruntime:webgpu)';
-const SORT_INF = 'WebGPU EP sort of the special-values input (TopK) loses +Infinity: observed sort gives 0 where Infinity is expected and argsort gives index -1 where 4 is expected';
 
 /**
  * WebGPU EP: the CPU list less its float64 cases, plus what the GPU-host run of 2026-11-22
@@ -380,10 +379,6 @@ const SORT_INF = 'WebGPU EP sort of the special-values input (TopK) loses +Infin
 export const EXPECTED_FAILURES_WEBGPU: { id: string; reason: string }[] = [
   ...[...EXPECTED_FAILURES, ...EXPECTED_FAILURES_NO_SYNC_READBACK].filter((e) => !NOT_ON_WEBGPU.has(e.id)),
   ...['equal', 'notEqual', 'less', 'lessEqual', 'greater', 'greaterEqual'].map((f) => ({ id: `${f}/uint32+int32/2x3-2x3`, reason: NO_INT64 })),
-  { id: 'sort/float16/special-values', reason: SORT_INF },
-  { id: 'sort/float32/special-values', reason: SORT_INF },
-  { id: 'argsort/float16/special-values', reason: SORT_INF },
-  { id: 'argsort/float32/special-values', reason: SORT_INF },
 ];
 
 /** Bad-input cases expected to fail on the WebGPU EP. */

@@ -116,6 +116,18 @@ describe.each([false, true])('negative-step slices, gpuGraphForms: %s', (gpuGrap
   });
 });
 
+describe.each([false, true])('sorting infinities, gpuGraphForms: %s', (gpuGraphForms) => {
+  // GPU forms sort ±inf as the largest finite values, then stably by class (the WebGPU EP's TopK
+  // loses +inf), so the largest finite float32 and inf must still come apart. NumPy 2.4.6.
+  it('matches NumPy\'s stable sort', async () => {
+    const np = await createNamespace({ executionProviders: ['cpu'], gpuGraphForms });
+    const max = 3.4028234663852886e38;
+    const x = np.asarray([Infinity, max, -Infinity, -max, NaN, 1, Infinity], { dtype: 'float32' });
+    expect(await np.sort(x).toArray()).toEqual([-Infinity, -max, 1, max, Infinity, Infinity, NaN]);
+    expect(await np.argsort(x).toArray()).toEqual([2, 3, 5, 1, 0, 6, 4]);
+  });
+});
+
 describe('float16 on GPU forms', () => {
   // The WebGPU EP computes float16 math in float16, too coarsely for NumPy's float16 results
   // (its sin / tan / floorDivide failed the suite there); GPU forms compute them in float32.
