@@ -626,21 +626,27 @@ function emitArgsort(b: Builder, v: string, d: DType, axis: number, descending: 
 }
 
 /**
- * emitArgsort of floats for GPU forms: the WebGPU EP's TopK loses +inf (its sort of the suite's
- * special values gave 0 for inf and index -1). Pass 1 sorts the values with ±inf as ±(largest
- * finite) and NaN as 0, so no infinity reaches TopK; pass 2 sorts stably by class (−inf, finite,
- * +inf, NaN), which puts the infinities and NaN where they belong.
+ * emitArgsort of floats for GPU forms. The WebGPU EP's TopK loses values at the top of the float
+ * range: it gave index -1 for +inf in the suite's special values, and again for the largest
+ * finite float32 put in its place (its padding, presumably). So pass 1 sorts values that stay
+ * below half the range: ±inf and NaN as 0, and |x| ≥ 2^(emax-1) halved (exact for such values);
+ * pass 2 sorts stably by class (−inf, huge negative, the rest, huge positive, +inf, NaN), which
+ * puts every element back in order.
  */
 function argsortByClass(b: Builder, y: string, d: DType, axis: number, descending: boolean, kk: string): string {
-  const big = finfo(d).max;
+  const huge = 2 ** (Math.ceil(Math.log2(finfo(d).max)) - 1);
   const nan = isnan(b, y, d);
   const posInf = simple(b, 'Equal', [y, b.scalar(d, Infinity)], d, true);
   const negInf = simple(b, 'Equal', [y, b.scalar(d, -Infinity)], d, true);
-  const pick = (c: string, v: number, rest: string) => b.op('Where', [c, b.scalar(d, v), rest]);
-  const finite = pick(nan, 0, pick(posInf, big, pick(negInf, -big, y)));
-  const p1 = b.op2('TopK', [finite, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
-  const cls = b.op('Cast', [pick(nan, 2, pick(posInf, 1, pick(negInf, -1, b.scalar(d, 0))))], { to: 6 });
-  const p2 = b.op2('TopK', [b.op('GatherElements', [cls, p1], { axis }), kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
+  const big = simple(b, 'GreaterOrEqual', [simple(b, 'Abs', [y], d), b.scalar(d, huge)], d, true); // ±inf included
+  const positive = simple(b, 'Greater', [y, b.scalar(d, 0)], d, true);
+  const pick = (c: string, then: string, rest: string) => b.op('Where', [c, then, rest]);
+  const num = (v: number) => b.scalar(d, v);
+  const halved = simple(b, 'Mul', [y, num(0.5)], d);
+  const value = pick(nan, num(0), pick(posInf, num(0), pick(negInf, num(0), pick(big, halved, y))));
+  const p1 = b.op2('TopK', [value, kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
+  const cls = pick(nan, num(3), pick(posInf, num(2), pick(negInf, num(-2), pick(big, pick(positive, num(1), num(-1)), num(0)))));
+  const p2 = b.op2('TopK', [b.op('GatherElements', [b.op('Cast', [cls], { to: 6 }), p1], { axis }), kk], { axis, largest: descending ? 1 : 0, sorted: 1 })[1];
   return b.op('GatherElements', [p1, p2], { axis });
 }
 
