@@ -8,7 +8,7 @@ import {
 } from '@arr/core';
 import { hostLinalgKernels } from '@arr/numerics';
 import { Engine, type Emit, type LazyNode, noNegativeExponent } from './graph.js';
-import { binary, cast, castKernel, gt, has, isnan, isRealFloat, isSigned, lt, or, simple, slice as sliceOp, unary, where as whereOp, widen } from './ops.js';
+import { binary, cast, castKernel, eq, gt, has, isnan, isRealFloat, isSigned, lt, or, simple, slice as sliceOp, unary, where as whereOp, widen } from './ops.js';
 import type { ExecutionProvider } from './providers.js';
 import type { Builder } from './graph.js';
 import { OrtCApi } from './capi.js';
@@ -271,12 +271,6 @@ export class OnnxAdapter implements Adapter<LazyNode> {
   }
   slice(x: K, start: readonly number[], step: readonly number[], shape: Shape): LazyNode {
     const r = shape.length;
-    const ends = shape.map((len, i) => {
-      if (len === 0) return start[i]!;
-      const last = start[i]! + (len - 1) * step[i]!;
-      const e = step[i]! > 0 ? last + 1 : last - 1;
-      return e < 0 ? -(2 ** 52) : e;
-    });
     // Whether a step is negative is part of the key: such slices keep the EP's own Slice (see ops.ts).
     const reversing = step.some((s) => s < 0);
     const axes = (b: Builder) => b.i64(Array.from({ length: r }, (_, i) => i));
@@ -287,16 +281,15 @@ export class OnnxAdapter implements Adapter<LazyNode> {
       const reversed = step.flatMap((s, i) => (s < 0 ? [i] : []));
       const first = start.map((a, i) => (step[i]! < 0 && shape[i]! > 0 ? a + (shape[i]! - 1) * step[i]! : a));
       const forward = step.map((s) => Math.abs(s));
-      const end = shape.map((len, i) => first[i]! + Math.max(0, len - 1) * forward[i]! + (len > 0 ? 1 : 0));
       n = this.node(x.dtype, shape, `slice:${r}:reversed:${reversed.join(',')}`, [x.handle], (b, [v]) => {
         let y = b.op('Slice', [v!, b.param(0), b.param(1), axes(b), b.param(2)]);
         for (const i of reversed) y = b.op('Slice', [y, b.i64([-1]), b.i64([-(2 ** 52)]), b.i64([i]), b.i64([-1])]);
         return y;
-      }, [i64(first), i64(end), i64(forward)]);
+      }, [i64(first), i64(sliceEnds(first, forward, shape)), i64(forward)]);
     } else {
       n = this.node(x.dtype, shape, reversing ? `slice:${r}:reversing` : `slice:${r}`, [x.handle],
         (b, [v]) => sliceOp(b, v!, x.dtype, [b.param(0), b.param(1), axes(b), b.param(2)], reversing),
-        [i64(start), i64(ends), i64(step)]);
+        [i64(start), i64(sliceEnds(start, step, shape)), i64(step)]);
     }
     n.window = contiguousSliceOffset(x.shape, start, step, shape);
     return n;
@@ -497,6 +490,16 @@ export class OnnxAdapter implements Adapter<LazyNode> {
   }
 }
 
+/** ONNX Slice ends for `shape[i]` elements from `start[i]` by `step[i]` (past the first element: a large negative). */
+function sliceEnds(start: readonly number[], step: readonly number[], shape: Shape): number[] {
+  return shape.map((len, i) => {
+    if (len === 0) return start[i]!;
+    const last = start[i]! + (len - 1) * step[i]!;
+    const e = step[i]! > 0 ? last + 1 : last - 1;
+    return e < 0 ? -(2 ** 52) : e;
+  });
+}
+
 /**
  * Where the slice's elements start in x's row-major order when they are contiguous there (so the
  * slice is a window on x's memory), else undefined: single indices on the leading axes, then one
@@ -636,10 +639,10 @@ function emitArgsort(b: Builder, v: string, d: DType, axis: number, descending: 
 function argsortByClass(b: Builder, y: string, d: DType, axis: number, descending: boolean, kk: string): string {
   const huge = 2 ** (Math.ceil(Math.log2(finfo(d).max)) - 1);
   const nan = isnan(b, y, d);
-  const posInf = simple(b, 'Equal', [y, b.scalar(d, Infinity)], d, true);
-  const negInf = simple(b, 'Equal', [y, b.scalar(d, -Infinity)], d, true);
+  const posInf = eq(b, y, b.scalar(d, Infinity), d);
+  const negInf = eq(b, y, b.scalar(d, -Infinity), d);
   const big = simple(b, 'GreaterOrEqual', [simple(b, 'Abs', [y], d), b.scalar(d, huge)], d, true); // ±inf included
-  const positive = simple(b, 'Greater', [y, b.scalar(d, 0)], d, true);
+  const positive = gt(b, y, b.scalar(d, 0), d);
   const pick = (c: string, then: string, rest: string) => b.op('Where', [c, then, rest]);
   const num = (v: number) => b.scalar(d, v);
   const halved = simple(b, 'Mul', [y, num(0.5)], d);

@@ -554,13 +554,7 @@ export class Engine {
     const p = this.plan(targets, true);
     if (p === undefined) return;
     if ('exponentChecks' in p) {
-      for (const n of p.exponentChecks) {
-        const e = n.exponentCheck;
-        if (!e) continue;
-        this.evaluateNowSync([e]);
-        noNegativeExponent(e.value!, e.value!.tensor.data as unknown as ArrayLike<number | bigint>);
-        n.exponentCheck = undefined;
-      }
+      this.checkExponentsSync(p.exponentChecks);
       return this.evaluateGraphSync(targets);
     }
     for (const n of p.order) {
@@ -651,10 +645,11 @@ export class Engine {
     let cached = this.cache.get(w);
     if (!cached) {
       const built = this.build(p.order, p.inputs, p.outputs, p.outLoc, p.big, p.promote, p.arena);
-      cached = built instanceof Promise ? built : Promise.resolve(built);
-      if (!(built instanceof Promise)) this.settled.set(cached, built);
-      const building = cached;
-      building.then((c) => this.settled.set(building, c), () => undefined);
+      const building = built instanceof Promise ? built : Promise.resolve(built);
+      cached = building;
+      // Built at once (C API): usable now. By a promise: once it settles.
+      if (built instanceof Promise) built.then((c) => this.settled.set(building, c), () => undefined);
+      else this.settled.set(building, built);
       const entry = this.cache.set(w, building);
       building.catch(() => this.cache.delete(entry));
       if (this.cache.size > this.options.maxSessions) {
@@ -810,6 +805,18 @@ export class Engine {
       if (e.error) throw e.error;
       const t = e.value!.tensor;
       noNegativeExponent(e.value!, (t.location === 'cpu' ? t.data : await this.hostCopy(e, true)) as unknown as ArrayLike<number | bigint>);
+      n.exponentCheck = undefined;
+    }
+  }
+
+  /** `checkExponents` on the calling thread (CPU provider: exponents are host arrays). */
+  private checkExponentsSync(order: LazyNode[]): void {
+    for (const n of order) {
+      const e = n.exponentCheck;
+      if (!e) continue;
+      if (e.pending) this.evaluateNowSync([e]);
+      if (e.error) throw e.error;
+      noNegativeExponent(e.value!, e.value!.tensor.data as unknown as ArrayLike<number | bigint>);
       n.exponentCheck = undefined;
     }
   }

@@ -107,7 +107,7 @@ const div = (b: Builder, x: string, y: string, d: D) => simple(b, 'Div', [x, y],
 export const lt = (b: Builder, x: string, y: string, d: D) => simple(b, 'Less', [x, y], d, true);
 export const gt = (b: Builder, x: string, y: string, d: D) => simple(b, 'Greater', [x, y], d, true);
 /** Equality; bools by logic in GPU forms (the WebGPU EP's Equal has no bool kernel). */
-const eq = (b: Builder, x: string, y: string, d: D) => (d === 'bool' && b.gpuForms ? not(b, xor(b, x, y)) : simple(b, 'Equal', [x, y], d, true));
+export const eq = (b: Builder, x: string, y: string, d: D) => (d === 'bool' && b.gpuForms ? not(b, xor(b, x, y)) : simple(b, 'Equal', [x, y], d, true));
 /** |x|; integers compare and select in GPU forms (the WebGPU EP's Abs and Neg are float only). */
 const abs = (b: Builder, x: string, d: D) => (b.gpuForms && isSigned(d) ? where(b, lt(b, x, k(b, d, 0), d), neg(b, x, d), x, d) : simple(b, 'Abs', [x], d));
 const neg = (b: Builder, x: string, d: D) => (isRealFloat(d) ? mul(b, x, k(b, d, -1), d) : has('Neg', d) && !b.gpuForms ? b.op('Neg', [x]) : sub(b, k(b, d, 0), x, d));
